@@ -1,0 +1,33 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "seekgpu",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "seekgpu", targets: ["seekgpu"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .target(name: "GitKit", dependencies: ["CGit2"]),
+        .target(name: "SeekCore"),
+        .target(name: "Feeds", dependencies: ["SeekCore", "GitKit", "Yams"]),
+        .executableTarget(name: "seekgpu", dependencies: [
+            "SeekCore", "GitKit", "Feeds",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .target(name: "TestSupport", dependencies: ["GitKit", "SeekCore"]),
+        .testTarget(name: "GitKitTests", dependencies: ["GitKit", "TestSupport"]),
+        .testTarget(name: "SeekCoreTests", dependencies: ["SeekCore"]),
+        .testTarget(name: "FeedsTests", dependencies: ["Feeds", "GitKit", "SeekCore", "TestSupport"]),
+        .testTarget(name: "SeekgpuTests", dependencies: ["GitKit", "SeekCore", "TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,140 @@
+import Foundation
+import GitKit
+import SeekCore
+
+/// Turns the git history of the OpenHands Index into dated leaderboard snapshots.
+///
+/// Reads the repository in-process through libgit2 (decisions 1) and writes through a
+/// ``SnapshotStore``. Incremental by default: days whose source commit did not change keep
+/// their files, and a run on an unchanged index commit writes nothing.
+public struct IndexHistory {
+    /// The index repository.
+    public let repository: Repository
+    /// How the index is read.
+    public let configuration: IndexConfiguration
+
+    /// Creates a history reader.
+    public init(repository: Repository, configuration: IndexConfiguration) {
+        self.repository = repository
+        self.configuration = configuration
+    }
+
+    /// Opens the index repository at `path` (bare or not), failing with a message that says how
+    /// to fetch it when it is missing or has no commit.
+    public static func openRepository(at path: String) throws -> (Repository, head: ObjectID) {
+        let repository: Repository
+        do {
+            repository = try Repository(openingAt: path)
+        } catch {
+            throw MissingIndexError(path: path, detail: error.description)
+        }
+        guard let head = try repository.headCommitID() else {
+            throw MissingIndexError(path: path, detail: "the repository has no commit")
+        }
+        return (repository, head)
+    }
+
+    /// Brings the snapshots in `store` up to date with the history at `head`.
+    /// - Parameter force: rebuild every day, ignoring what `index.json` says was done.
+    /// - Returns: what was examined, written, skipped and changed.
+    /// - Throws: ``FormatChangeError`` when a commit has result directories but none can be read;
+    ///   ``GitError`` or a file error otherwise. Files already written stay valid.
+    public func exportSnapshots(to store: SnapshotStore, head: ObjectID, force: Bool) throws -> SnapshotRunReport {
+        let previous = store.loadIndex()
+        var report = SnapshotRunReport(indexCommit: head)
+        if !force, let previous, previous.indexCommit == head.hex, previous.snapshots.allSatisfy(store.hasSnapshot) {
+            report.isNoOp = true
+            report.publishedDays = previous.snapshots.count
+            return report
+        }
+
+        let schedule = SnapshotSchedule.items(history: try repository.history(from: head), since: configuration.historyStart)
+        var plan = force ? IncrementalPlan.full : IncrementalPlan(previous: previous, schedule: schedule, store: store)
+        report.daysInHistory = schedule.count
+        let reader = IndexReader(repository: repository)
+
+        for item in schedule.dropFirst(plan.start) {
+            report.daysExamined += 1
+            let models = try reader.models(at: item.commit)
+            if !models.directories.isEmpty && models.records.isEmpty {
+                throw FormatChangeError(source: "openhands-index", details:
+                    "Found \(models.directories.count) model directories at commit \(item.commit.short) but could not "
+                    + "parse any of them. The metadata.json or scores.json schema may have changed. Sample directories: "
+                    + models.directories.prefix(5).map { "'\($0)'" }.joined(separator: ", "))
+            }
+            plan.sources.append((item.day, item.commit.hex))
+            guard let snapshot = SnapshotBuilder.build(day: item.day, records: models.records, configuration: configuration) else {
+                report.empty.append(item.day)
+                continue
+            }
+            if let baseline = plan.baseline, baseline.entries == snapshot.entries, baseline.sota == snapshot.sota {
+                report.skipped.append(item.day)
+                continue
+            }
+            if try store.write(snapshot) {
+                report.written.append(item.day)
+                report.changes.append(SnapshotChanges(snapshot: snapshot, previous: plan.baseline,
+                                                      categories: configuration.categories))
+            } else {
+                report.unchanged.append(item.day)
+            }
+            plan.published.append(item.day)
+            plan.baseline = snapshot
+        }
+
+        let kept = Set(plan.published)
+        for day in previous?.snapshots ?? [] where !kept.contains(day) {
+            try store.removeSnapshot(day)
+            report.removed.append(day)
+        }
+        report.invalidFiles = reader.invalidFiles
+        report.publishedDays = plan.published.count
+        report.indexWritten = try store.write(SnapshotIndex(snapshots: plan.published, indexCommit: head.hex,
+                                                            sourceCommits: plan.sources))
+        return report
+    }
+}
+
+/// Where an incremental run starts: the first day whose source commit changed, with the
+/// published days before it kept and the last of them as the baseline for deduplication.
+private struct IncrementalPlan {
+    var start = 0
+    var baseline: Snapshot?
+    var published: [Day] = []
+    var sources: [(Day, String)] = []
+
+    static let full = IncrementalPlan()
+
+    init() {}
+
+    init(previous: SnapshotIndex?, schedule: [SnapshotSchedule.Item], store: SnapshotStore) {
+        guard let previous, previous.snapshots.allSatisfy(store.hasSnapshot) else { return }
+        let recorded = Dictionary(previous.sourceCommits.map { ($0.day, $0.commit) }, uniquingKeysWith: { _, last in last })
+        let scheduled = Set(schedule.map(\.day))
+        let firstChanged = schedule.first { recorded[$0.day] != $0.commit.hex }?.day
+        let firstVanished = previous.sourceCommits.first { !scheduled.contains($0.day) }?.day
+        let cut = [firstChanged, firstVanished].compactMap { $0 }.min()
+        let keptSnapshots = previous.snapshots.filter { cut == nil || $0 < cut! }
+        if let last = keptSnapshots.last {
+            guard let snapshot = store.loadSnapshot(last) else { return }
+            baseline = snapshot
+        }
+        published = keptSnapshots
+        sources = previous.sourceCommits.filter { cut == nil || $0.day < cut! }.map { ($0.day, $0.commit) }
+        start = cut.map { day in schedule.firstIndex { $0.day >= day } ?? schedule.count } ?? schedule.count
+    }
+}
+
+/// The index repository is missing or empty; the message says how to fetch it.
+public struct MissingIndexError: Error, Sendable, CustomStringConvertible {
+    /// The path given with `--index`.
+    public var path: String
+    /// What libgit2 said.
+    public var detail: String
+
+    public var description: String {
+        "The OpenHands Index repository at '\(path)' is missing or empty (\(detail)). "
+            + "Fetch it with `scripts/init-index` (or `git submodule update --init openhands-index`), "
+            + "or pass --index PATH to a clone of https://github.com/OpenHands/openhands-index-results."
+    }
+}

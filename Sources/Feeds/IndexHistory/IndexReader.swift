@@ -1,0 +1,101 @@
+import GitKit
+import SeekCore
+
+/// A file of the index history that is not valid JSON, skipped as the reference skips it and
+/// listed in the run summary.
+public struct InvalidIndexFile: Sendable, Equatable {
+    /// Path in the index repository, e.g. `results/GLM-5/scores.json`.
+    public var path: String
+    /// The first snapshot commit the file was read at.
+    public var commit: ObjectID
+    /// Why it was rejected, e.g. `Illegal trailing comma before end of array: line 9 column 3 (char 180)`.
+    public var reason: String
+}
+
+/// The models found at one commit of the index.
+struct CommitModels {
+    /// Names of the subdirectories of `results/`, in tree order.
+    var directories: [String]
+    /// The records of the directories that could be read, in tree order.
+    var records: [ModelRecord]
+}
+
+/// Reads `results/*/metadata.json` and `scores.json` at given commits through libgit2.
+///
+/// Every distinct model directory tree and every distinct blob is parsed once: consecutive
+/// days share almost all of their directories, so a history of thousands of commits costs
+/// little more than its distinct objects.
+final class IndexReader {
+    private enum Directory {
+        case record(ModelRecord)
+        case skipped
+    }
+
+    private let repository: Repository
+    private var directories: [ObjectID: Directory] = [:]
+    private var metadata: [ObjectID: ModelRecordParser.Metadata] = [:]
+    private var scores: [ObjectID: ModelRecordParser.Scores] = [:]
+    private var reported: Set<String> = []
+    /// Invalid files met so far, in the order they were met.
+    private(set) var invalidFiles: [InvalidIndexFile] = []
+
+    init(repository: Repository) {
+        self.repository = repository
+    }
+
+    /// The models at `commit`; empty when it has no `results/` directory.
+    func models(at commit: ObjectID) throws(GitError) -> CommitModels {
+        let root = try repository.tree(repository.commit(commit).treeID)
+        guard let results = root.entry(named: "results"), results.kind == .tree else {
+            return CommitModels(directories: [], records: [])
+        }
+        var names: [String] = []
+        var records: [ModelRecord] = []
+        for entry in try repository.tree(results.id).entries where entry.kind == .tree {
+            names.append(entry.name)
+            let directory: Directory
+            if let cached = directories[entry.id] {
+                directory = cached
+            } else {
+                directory = try read(directory: entry, at: commit)
+                directories[entry.id] = directory
+            }
+            if case .record(let record) = directory { records.append(record) }
+        }
+        return CommitModels(directories: names, records: records)
+    }
+
+    private func read(directory: TreeEntry, at commit: ObjectID) throws(GitError) -> Directory {
+        let tree = try repository.tree(directory.id)
+        guard let metadataEntry = tree.entry(named: "metadata.json"), metadataEntry.kind == .blob else { return .skipped }
+        let path = "results/\(directory.name)/"
+        let meta = try parsed(metadataEntry.id, in: &metadata, ModelRecordParser.metadata)
+        guard case .valid(let model, var openness) = meta else {
+            if case .invalid(let reason) = meta { report(path + "metadata.json", metadataEntry.id, commit, reason) }
+            return .skipped
+        }
+        var recordScores: [ModelRecord.Score] = []
+        if let scoresEntry = tree.entry(named: "scores.json"), scoresEntry.kind == .blob {
+            switch try parsed(scoresEntry.id, in: &scores, ModelRecordParser.scores) {
+            case .valid(let items):
+                recordScores = items
+            case .invalid(let reason):
+                report(path + "scores.json", scoresEntry.id, commit, reason)
+                openness = nil
+            }
+        }
+        return .record(ModelRecord(model: model, openness: openness, scores: recordScores))
+    }
+
+    private func parsed<T>(_ blob: ObjectID, in cache: inout [ObjectID: T], _ parse: ([UInt8]) -> T) throws(GitError) -> T {
+        if let hit = cache[blob] { return hit }
+        let value = parse(try repository.blobBytes(blob))
+        cache[blob] = value
+        return value
+    }
+
+    private func report(_ path: String, _ blob: ObjectID, _ commit: ObjectID, _ reason: String) {
+        guard reported.insert("\(blob.hex) \(path)").inserted else { return }
+        invalidFiles.append(InvalidIndexFile(path: path, commit: commit, reason: reason))
+    }
+}

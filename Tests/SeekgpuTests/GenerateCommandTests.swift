@@ -1,0 +1,84 @@
+import Foundation
+import GitKit
+import Testing
+import TestSupport
+
+/// Runs the built `seekgpu` binary as CI and maintainers do: stdout, stderr and exit status.
+@Suite struct GenerateCommandTests {
+    func makeIndex(in dir: TemporaryDirectory) throws -> IndexRepositoryBuilder {
+        let builder = try IndexRepositoryBuilder(at: dir.path("index.git"))
+        let (meta, scores) = IndexFiles.paths("GLM-5")
+        try builder.commit([meta: IndexFiles.metadata(model: "GLM-5"), scores: IndexFiles.allBenchmarks(55.5)],
+                           at: "2026-03-01T10:00:00Z")
+        try builder.commit([scores: IndexFiles.allBenchmarks(56.5)], at: "2026-03-02T10:00:00Z")
+        return builder
+    }
+
+    @Test func generateWritesSnapshotsAndSummarisesOnStderr() throws {
+        let dir = try TemporaryDirectory()
+        _ = try makeIndex(in: dir)
+        let run = try CommandRunner.run(["generate", "--step", "snapshots", "--index", dir.path("index.git"),
+                                         "--out", dir.path("out")])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.contains("2 written, 0 unchanged, 0 skipped"))
+        #expect(run.stderr.contains("1 new model: GLM-5"))
+        #expect(run.stderr.contains("5 score changes"))
+        #expect(FileManager.default.fileExists(atPath: dir.path("out/data/snapshots/2026-03-02/benchmarks.json")))
+
+        let again = try CommandRunner.run(["generate", "--step", "snapshots", "--index", dir.path("index.git"),
+                                           "--out", dir.path("out")])
+        #expect(again.status == 0)
+        #expect(again.stderr.contains("up to date") && again.stderr.contains("nothing written"))
+    }
+
+    @Test func quietPrintsNothingAndVerboseListsTheChanges() throws {
+        let dir = try TemporaryDirectory()
+        _ = try makeIndex(in: dir)
+        let quiet = try CommandRunner.run(["generate", "--index", dir.path("index.git"), "--out", dir.path("q"), "--quiet"])
+        #expect(quiet.status == 0 && quiet.stderr.isEmpty && quiet.stdout.isEmpty)
+        let verbose = try CommandRunner.run(["generate", "--index", dir.path("index.git"), "--out", dir.path("v"), "-v"])
+        #expect(verbose.status == 0)
+        #expect(verbose.stderr.contains("Snapshot 2026-03-01:\n  NEW GLM-5: Frontend, Greenfield, Information Gathering, Issue Resolution, Testing (complete)"))
+        #expect(verbose.stderr.contains("~GLM-5: Frontend 55.5 → 56.5"))
+    }
+
+    @Test func aMissingSubmoduleSaysWhichCommandFetchesIt() throws {
+        let dir = try TemporaryDirectory()
+        try FileManager.default.createDirectory(atPath: dir.path("openhands-index"), withIntermediateDirectories: true)
+        let run = try CommandRunner.run(["generate", "--step", "snapshots", "--index", dir.path("openhands-index"),
+                                         "--out", dir.path("out")])
+        #expect(run.status == 1)
+        #expect(run.stderr.hasPrefix("Error: "))
+        #expect(run.stderr.contains("scripts/init-index"))
+        #expect(!FileManager.default.fileExists(atPath: dir.path("out")))
+    }
+
+    @Test func aFormatChangeExitsWithItsOwnStatus() throws {
+        let dir = try TemporaryDirectory()
+        let builder = try IndexRepositoryBuilder(at: dir.path("index.git"))
+        try builder.commit(["results/A/data.yaml": "model: A"], at: "2026-03-01T10:00:00Z")
+        let run = try CommandRunner.run(["generate", "--index", dir.path("index.git"), "--out", dir.path("out")])
+        #expect(run.status == 65)
+        #expect(run.stderr.contains("Breaking format change in openhands-index"))
+        #expect(run.stderr.contains("'A'"))
+    }
+
+    @Test func anUnknownStepIsAUsageError() throws {
+        let run = try CommandRunner.run(["generate", "--step", "nope"])
+        #expect(run.status == 64)
+        #expect(run.stderr.hasPrefix("Error: "))
+    }
+
+    @Test func aBrokenConfigurationFileIsNamed() throws {
+        let dir = try TemporaryDirectory()
+        _ = try makeIndex(in: dir)
+        try FileManager.default.createDirectory(atPath: dir.path("config"), withIntermediateDirectories: true)
+        try "history_start: yesterday\ncategories: []\n".write(toFile: dir.path("config/openhands-index.yaml"),
+                                                               atomically: true, encoding: .utf8)
+        let run = try CommandRunner.run(["generate", "--index", dir.path("index.git"), "--out", dir.path("out"),
+                                         "--config", dir.path("config")])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("openhands-index.yaml"))
+    }
+}
