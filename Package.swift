@@ -17,7 +17,9 @@ let package = Package(
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(name: "GitKit", dependencies: ["CGit2"]),
         .target(name: "SeekCore"),
-        .target(name: "Feeds", dependencies: ["SeekCore", "GitKit", "Yams"]),
+        .target(name: "Feeds", dependencies: [
+            "SeekCore", "GitKit", "Yams", .product(name: "Logging", package: "swift-log"),
+        ]),
         .executableTarget(name: "seekgpu", dependencies: [
             "SeekCore", "GitKit", "Feeds",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -1,9 +1,18 @@
 import Foundation
+import Logging
 
 /// Where the command's human-readable output goes: stderr, so stdout stays free for data.
 struct Console {
     var quiet: Bool
     var verbose: Bool
+
+    /// A logger writing to stderr: warnings by default, errors only with `--quiet`,
+    /// everything with `--verbose`.
+    func logger(label: String) -> Logger {
+        var logger = Logger(label: label) { StreamLogHandler.standardError(label: $0) }
+        logger.logLevel = quiet ? Logger.Level.error : verbose ? .debug : .warning
+        return logger
+    }
 
     /// Prints summary lines unless `--quiet`.
     func summary(_ lines: [String]) {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Feeds
 import Foundation
+import Logging
 import SeekCore
 
 extension SeekGPU {
@@ -42,7 +43,8 @@ extension SeekGPU {
                 from: URL(fileURLWithPath: options.config).appendingPathComponent(IndexConfiguration.fileName))
             let (repository, head) = try IndexHistory.openRepository(at: options.index)
             let store = SnapshotStore(directory: URL(fileURLWithPath: options.out).appendingPathComponent("data/snapshots"))
-            let report = try IndexHistory(repository: repository, configuration: configuration)
+            let report = try IndexHistory(repository: repository, configuration: configuration,
+                                          logger: console.logger(label: "seekgpu.snapshots"))
                 .exportSnapshots(to: store, head: head, force: forceSnapshots)
             console.summary(report.summaryLines(verbose: options.verbose))
         }

@@ -15,11 +15,8 @@ extension SnapshotRunReport {
                 + "; \(publishedDays) published" + (indexWritten ? "" : ", index.json unchanged"),
         ]
         if !invalidFiles.isEmpty {
-            lines.append("  \(invalidFiles.count) invalid file\(invalidFiles.count == 1 ? "" : "s") skipped"
-                         + (verbose ? ":" : " (--verbose lists them)"))
-            if verbose {
-                lines += invalidFiles.map { "    \($0.path) at \($0.commit.short): \($0.reason)" }
-            }
+            lines.append("  \(invalidFiles.count) invalid file\(invalidFiles.count == 1 ? "" : "s") skipped:")
+            lines += invalidFiles.map { "    \($0.path) at \($0.commit.short): \($0.reason)" }
         }
         let models = newModels
         if !models.isEmpty {

@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import Logging
 import SeekCore
 
 /// Turns the git history of the OpenHands Index into dated leaderboard snapshots.
@@ -12,11 +13,15 @@ public struct IndexHistory {
     public let repository: Repository
     /// How the index is read.
     public let configuration: IndexConfiguration
+    /// Receives, at debug level, a line per day and per invalid file met.
+    public let logger: Logger
 
-    /// Creates a history reader.
-    public init(repository: Repository, configuration: IndexConfiguration) {
+    /// Creates a history reader; without a logger nothing is logged.
+    public init(repository: Repository, configuration: IndexConfiguration,
+                logger: Logger = Logger(label: "seekgpu.index-history", factory: { _ in SwiftLogNoOpLogHandler() })) {
         self.repository = repository
         self.configuration = configuration
+        self.logger = logger
     }
 
     /// Opens the index repository at `path` (bare or not), failing with a message that says how
@@ -51,7 +56,9 @@ public struct IndexHistory {
         let schedule = SnapshotSchedule.items(history: try repository.history(from: head), since: configuration.historyStart)
         var plan = force ? IncrementalPlan.full : IncrementalPlan(previous: previous, schedule: schedule, store: store)
         report.daysInHistory = schedule.count
-        let reader = IndexReader(repository: repository)
+        let reader = IndexReader(repository: repository) { [logger] file in
+            logger.debug("skipping invalid \(file.path) at \(file.commit.short): \(file.reason)")
+        }
 
         for item in schedule.dropFirst(plan.start) {
             report.daysExamined += 1
@@ -64,18 +71,22 @@ public struct IndexHistory {
             }
             plan.sources.append((item.day, item.commit.hex))
             guard let snapshot = SnapshotBuilder.build(day: item.day, records: models.records, configuration: configuration) else {
+                logger.debug("\(item.day): no model at \(item.commit.short)")
                 report.empty.append(item.day)
                 continue
             }
             if let baseline = plan.baseline, baseline.entries == snapshot.entries, baseline.sota == snapshot.sota {
+                logger.debug("\(item.day): same leaderboard as the day before at \(item.commit.short), skipped")
                 report.skipped.append(item.day)
                 continue
             }
             if try store.write(snapshot) {
+                logger.debug("\(item.day): written from \(item.commit.short), \(snapshot.entries.count) rows")
                 report.written.append(item.day)
                 report.changes.append(SnapshotChanges(snapshot: snapshot, previous: plan.baseline,
                                                       categories: configuration.categories))
             } else {
+                logger.debug("\(item.day): unchanged")
                 report.unchanged.append(item.day)
             }
             plan.published.append(item.day)

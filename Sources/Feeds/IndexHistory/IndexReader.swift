@@ -39,8 +39,12 @@ final class IndexReader {
     /// Invalid files met so far, in the order they were met.
     private(set) var invalidFiles: [InvalidIndexFile] = []
 
-    init(repository: Repository) {
+    private let onInvalidFile: (InvalidIndexFile) -> Void
+
+    /// - Parameter onInvalidFile: called once per distinct invalid file, when first met.
+    init(repository: Repository, onInvalidFile: @escaping (InvalidIndexFile) -> Void = { _ in }) {
         self.repository = repository
+        self.onInvalidFile = onInvalidFile
     }
 
     /// The models at `commit`; empty when it has no `results/` directory.
@@ -96,6 +100,8 @@ final class IndexReader {
 
     private func report(_ path: String, _ blob: ObjectID, _ commit: ObjectID, _ reason: String) {
         guard reported.insert("\(blob.hex) \(path)").inserted else { return }
-        invalidFiles.append(InvalidIndexFile(path: path, commit: commit, reason: reason))
+        let file = InvalidIndexFile(path: path, commit: commit, reason: reason)
+        invalidFiles.append(file)
+        onInvalidFile(file)
     }
 }
