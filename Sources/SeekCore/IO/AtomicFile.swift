@@ -64,8 +64,11 @@ public enum AtomicFile {
             try makeDirectories(parent, for: target)
         }
         if mkdir(directory, 0o777) != 0 {
-            let code = errno
-            if code == EEXIST && isDirectory(directory) { return }
+            var code = errno
+            if code == EEXIST {
+                if isDirectory(directory) { return }  // created concurrently
+                code = ENOTDIR  // a non-directory is in the way
+            }
             throw FileWriteError(
                 path: target, operation: "create directory \(directory)", code: code, reason: errorText(code))
         }

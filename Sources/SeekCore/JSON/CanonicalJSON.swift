@@ -22,6 +22,18 @@ public enum CanonicalJSON {
     /// spaces and its closing bracket by `2 × indent` spaces, so a value can be embedded in a
     /// document being written by hand.
     public static func append(_ value: JSONValue, to buffer: inout [UInt8], indent: Int = 0) {
+        // Containers are written by separate functions to keep this recursive frame small.
+        switch value {
+        case .array(let elements):
+            appendArray(elements, to: &buffer, level: indent)
+        case .object(let object):
+            appendObject(object, to: &buffer, level: indent)
+        default:
+            appendScalar(value, to: &buffer)
+        }
+    }
+
+    private static func appendScalar(_ value: JSONValue, to buffer: inout [UInt8]) {
         switch value {
         case .null:
             appendASCII("null", to: &buffer)
@@ -34,40 +46,46 @@ public enum CanonicalJSON {
             PythonFloat.appendRepr(number, to: &buffer, json: true)
         case .string(let text):
             appendString(text, to: &buffer)
-        case .array(let elements):
-            guard !elements.isEmpty else {
-                appendASCII("[]", to: &buffer)
-                return
-            }
-            buffer.append(UInt8(ascii: "["))
-            var first = true
-            for element in elements {
-                if !first { buffer.append(UInt8(ascii: ",")) }
-                first = false
-                appendLineBreak(level: indent + 1, to: &buffer)
-                append(element, to: &buffer, indent: indent + 1)
-            }
-            appendLineBreak(level: indent, to: &buffer)
-            buffer.append(UInt8(ascii: "]"))
-        case .object(let object):
-            guard !object.isEmpty else {
-                appendASCII("{}", to: &buffer)
-                return
-            }
-            buffer.append(UInt8(ascii: "{"))
-            var first = true
-            for (key, member) in object.pairs {
-                if !first { buffer.append(UInt8(ascii: ",")) }
-                first = false
-                appendLineBreak(level: indent + 1, to: &buffer)
-                appendString(key, to: &buffer)
-                buffer.append(UInt8(ascii: ":"))
-                buffer.append(UInt8(ascii: " "))
-                append(member, to: &buffer, indent: indent + 1)
-            }
-            appendLineBreak(level: indent, to: &buffer)
-            buffer.append(UInt8(ascii: "}"))
+        case .array, .object:
+            append(value, to: &buffer)
         }
+    }
+
+    private static func appendArray(_ elements: [JSONValue], to buffer: inout [UInt8], level: Int) {
+        guard !elements.isEmpty else {
+            appendASCII("[]", to: &buffer)
+            return
+        }
+        buffer.append(UInt8(ascii: "["))
+        var first = true
+        for element in elements {
+            if !first { buffer.append(UInt8(ascii: ",")) }
+            first = false
+            appendLineBreak(level: level + 1, to: &buffer)
+            append(element, to: &buffer, indent: level + 1)
+        }
+        appendLineBreak(level: level, to: &buffer)
+        buffer.append(UInt8(ascii: "]"))
+    }
+
+    private static func appendObject(_ object: JSONObject, to buffer: inout [UInt8], level: Int) {
+        guard !object.isEmpty else {
+            appendASCII("{}", to: &buffer)
+            return
+        }
+        buffer.append(UInt8(ascii: "{"))
+        var first = true
+        for (key, member) in object.pairs {
+            if !first { buffer.append(UInt8(ascii: ",")) }
+            first = false
+            appendLineBreak(level: level + 1, to: &buffer)
+            appendString(key, to: &buffer)
+            buffer.append(UInt8(ascii: ":"))
+            buffer.append(UInt8(ascii: " "))
+            append(member, to: &buffer, indent: level + 1)
+        }
+        appendLineBreak(level: level, to: &buffer)
+        buffer.append(UInt8(ascii: "}"))
     }
 
     /// Appends `text` as a quoted JSON string escaped exactly like Python's `ensure_ascii=True`.

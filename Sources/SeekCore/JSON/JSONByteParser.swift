@@ -1,4 +1,6 @@
-/// The recursive-descent byte parser behind `JSONParser`.
+/// The hand-written byte parser behind `JSONParser`: a single pass over the buffer with
+/// explicit container stacks instead of recursion (so hostile nesting cannot overflow the call
+/// stack). String bytes are validated as UTF-8 while scanning and decoded once.
 ///
 /// It only lives for the duration of one `JSONParser.parse` call, inside the closure that
 /// provides `bytes`, so the unsafe buffer never escapes.
@@ -32,15 +34,107 @@ struct JSONByteParser {
         return value
     }
 
+    /// Which kind of container is open at each nesting level.
+    private enum Container {
+        case array
+        case object
+    }
+
+    /// Parses one value at `position` (whitespace already skipped). Containers are handled
+    /// iteratively with explicit stacks, so nesting depth never consumes call stack.
     private mutating func parseValue() throws(JSONSyntaxError) -> JSONValue {
-        guard position < count else { throw error("Expecting value", at: position) }
+        var containers: [Container] = []
+        var arrays: [[JSONValue]] = []
+        var objects: [JSONObject] = []
+        var keys: [String] = []
+
+        nextValue: while true {
+            var value: JSONValue
+            guard position < count else { throw error("Expecting value", at: position) }
+            switch bytes[position] {
+            case UInt8(ascii: "["):
+                try enterContainer()
+                if position < count && bytes[position] == UInt8(ascii: "]") {
+                    position += 1
+                    depth -= 1
+                    value = .array([])
+                } else {
+                    containers.append(.array)
+                    arrays.append([])
+                    continue nextValue
+                }
+            case UInt8(ascii: "{"):
+                try enterContainer()
+                if position < count && bytes[position] == UInt8(ascii: "}") {
+                    position += 1
+                    depth -= 1
+                    value = .object(JSONObject())
+                } else {
+                    containers.append(.object)
+                    objects.append(JSONObject())
+                    keys.append(try parseMemberName())
+                    continue nextValue
+                }
+            default:
+                value = try parseScalar()
+            }
+
+            // Store the value in its container; close every container that ends right here.
+            while let container = containers.last {
+                switch container {
+                case .array: arrays[arrays.count - 1].append(value)
+                case .object: objects[objects.count - 1].setValue(value, forKey: keys.removeLast())
+                }
+                skipWhitespace()
+                guard position < count else { throw error("Expecting ',' delimiter", at: position) }
+                let closer = container == .array ? UInt8(ascii: "]") : UInt8(ascii: "}")
+                let byte = bytes[position]
+                if byte == closer {
+                    position += 1
+                    depth -= 1
+                    containers.removeLast()
+                    value = container == .array ? .array(arrays.removeLast()) : .object(objects.removeLast())
+                    continue
+                }
+                guard byte == UInt8(ascii: ",") else { throw error("Expecting ',' delimiter", at: position) }
+                let comma = position
+                position += 1
+                skipWhitespace()
+                if position < count && bytes[position] == closer {
+                    throw error(
+                        container == .array
+                            ? "Illegal trailing comma before end of array" : "Illegal trailing comma before end of object",
+                        at: comma)
+                }
+                if container == .object {
+                    keys.append(try parseMemberName())
+                }
+                continue nextValue
+            }
+            return value
+        }
+    }
+
+    /// Parses `"name" :` at `position` and skips the whitespace after the colon.
+    private mutating func parseMemberName() throws(JSONSyntaxError) -> String {
+        guard position < count && bytes[position] == UInt8(ascii: "\"") else {
+            throw error("Expecting property name enclosed in double quotes", at: position)
+        }
+        let name = try parseString()
+        skipWhitespace()
+        guard position < count && bytes[position] == UInt8(ascii: ":") else {
+            throw error("Expecting ':' delimiter", at: position)
+        }
+        position += 1
+        skipWhitespace()
+        return name
+    }
+
+    /// Parses a string, number, `true`, `false` or `null` at `position`.
+    private mutating func parseScalar() throws(JSONSyntaxError) -> JSONValue {
         switch bytes[position] {
         case UInt8(ascii: "\""):
             return .string(try parseString())
-        case UInt8(ascii: "{"):
-            return try parseObject()
-        case UInt8(ascii: "["):
-            return try parseArray()
         case UInt8(ascii: "t"):
             try expectLiteral("true")
             return .bool(true)
@@ -67,79 +161,15 @@ struct JSONByteParser {
         position += length
     }
 
+    /// Enters an array or object at the bracket under `position`, enforcing `maxDepth`, and
+    /// skips the whitespace after the bracket.
     private mutating func enterContainer() throws(JSONSyntaxError) {
         depth += 1
         if depth > maxDepth {
             throw error("Maximum nesting depth exceeded", at: position)
         }
         position += 1
-    }
-
-    private mutating func parseArray() throws(JSONSyntaxError) -> JSONValue {
-        try enterContainer()
-        defer { depth -= 1 }
         skipWhitespace()
-        if position < count && bytes[position] == UInt8(ascii: "]") {
-            position += 1
-            return .array([])
-        }
-        var elements: [JSONValue] = []
-        while true {
-            elements.append(try parseValue())
-            skipWhitespace()
-            guard position < count else { throw error("Expecting ',' delimiter", at: position) }
-            let byte = bytes[position]
-            if byte == UInt8(ascii: "]") {
-                position += 1
-                return .array(elements)
-            }
-            guard byte == UInt8(ascii: ",") else { throw error("Expecting ',' delimiter", at: position) }
-            let comma = position
-            position += 1
-            skipWhitespace()
-            if position < count && bytes[position] == UInt8(ascii: "]") {
-                throw error("Illegal trailing comma before end of array", at: comma)
-            }
-        }
-    }
-
-    private mutating func parseObject() throws(JSONSyntaxError) -> JSONValue {
-        try enterContainer()
-        defer { depth -= 1 }
-        skipWhitespace()
-        if position < count && bytes[position] == UInt8(ascii: "}") {
-            position += 1
-            return .object(JSONObject())
-        }
-        var object = JSONObject()
-        while true {
-            guard position < count && bytes[position] == UInt8(ascii: "\"") else {
-                throw error("Expecting property name enclosed in double quotes", at: position)
-            }
-            let key = try parseString()
-            skipWhitespace()
-            guard position < count && bytes[position] == UInt8(ascii: ":") else {
-                throw error("Expecting ':' delimiter", at: position)
-            }
-            position += 1
-            skipWhitespace()
-            let value = try parseValue()
-            object.setValue(value, forKey: key)
-            skipWhitespace()
-            guard position < count else { throw error("Expecting ',' delimiter", at: position) }
-            let byte = bytes[position]
-            if byte == UInt8(ascii: "}") {
-                position += 1
-                return .object(object)
-            }
-            guard byte == UInt8(ascii: ",") else { throw error("Expecting ',' delimiter", at: position) }
-            let comma = position
-            position += 1
-            skipWhitespace()
-            if position < count && bytes[position] == UInt8(ascii: "}") {
-                throw error("Illegal trailing comma before end of object", at: comma)
-            }
-        }
     }
 
     // MARK: Strings
