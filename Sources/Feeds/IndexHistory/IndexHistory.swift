@@ -125,13 +125,14 @@ private struct IncrementalPlan {
         let firstChanged = schedule.first { recorded[$0.day] != $0.commit.hex }?.day
         let firstVanished = previous.sourceCommits.first { !scheduled.contains($0.day) }?.day
         let cut = [firstChanged, firstVanished].compactMap { $0 }.min()
-        let keptSnapshots = previous.snapshots.filter { cut == nil || $0 < cut! }
+        let isKept = { (day: Day) in cut.map { day < $0 } ?? true }
+        let keptSnapshots = previous.snapshots.filter(isKept)
         if let last = keptSnapshots.last {
             guard let snapshot = store.loadSnapshot(last) else { return }
             baseline = snapshot
         }
         published = keptSnapshots
-        sources = previous.sourceCommits.filter { cut == nil || $0.day < cut! }.map { ($0.day, $0.commit) }
+        sources = previous.sourceCommits.filter { isKept($0.day) }.map { ($0.day, $0.commit) }
         start = cut.map { day in schedule.firstIndex { $0.day >= day } ?? schedule.count } ?? schedule.count
     }
 }
