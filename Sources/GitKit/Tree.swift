@@ -83,3 +83,17 @@ public struct TreeEntry: Hashable, Sendable {
                   fileMode: git_tree_entry_filemode(entry).rawValue)
     }
 }
+
+extension Repository {
+    /// The entry at a slash-separated `path` below `tree` (e.g. `results/GLM-5/scores.json`),
+    /// or nil when there is none.
+    public func entry(atPath path: String, in tree: Tree) throws(GitError) -> TreeEntry? {
+        var entry: OpaquePointer?
+        let status = git_tree_entry_bypath(&entry, tree.raw, path)
+        if status == GIT_ENOTFOUND.rawValue { return nil }
+        try check(status, "git_tree_entry_bypath", "could not look up '\(path)' in tree \(tree.id.short) of '\(self.path)'")
+        guard let entry else { return nil }
+        defer { git_tree_entry_free(entry) }  // bypath entries are owned by the caller
+        return TreeEntry(borrowing: entry)
+    }
+}

@@ -201,10 +201,16 @@ import TestSupport
         let out = try TemporaryDirectory()
         _ = try run(b, out: out)
         let before = try contents(of: out.url)
+        let stamps = try modificationDates(under: out.url)
         let second = try run(b, out: out)
         #expect(second.report.isNoOp)
         #expect(second.report.changedNothing)
         #expect(try contents(of: out.url) == before)
+        #expect(try modificationDates(under: out.url) == stamps)
+        // A forced rebuild of the same history rewrites nothing either.
+        let forced = try run(b, out: out, force: true)
+        #expect(forced.report.written.isEmpty && forced.report.unchanged.count == 2 && forced.report.changedNothing)
+        #expect(try modificationDates(under: out.url) == stamps)
     }
 
     @Test func anIncrementalRunRevisitsOnlyChangedDays() throws {
@@ -254,6 +260,17 @@ import TestSupport
         _ = try Repository.create(at: dir.path("empty.git"), bare: true)
         #expect(throws: MissingIndexError.self) { try IndexHistory.openRepository(at: dir.path("empty.git")) }
     }
+}
+
+/// Every file and folder under `root` with its modification date (nanoseconds), by path.
+func modificationDates(under root: URL) throws -> [String: Date] {
+    var result: [String: Date] = [:]
+    guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.contentModificationDateKey])
+    else { return [:] }
+    for case let url as URL in walker {
+        result[url.path] = try url.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate
+    }
+    return result
 }
 
 /// Every file under `root` with its bytes, by relative path.

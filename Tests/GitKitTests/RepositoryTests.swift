@@ -29,6 +29,9 @@ import TestSupport
         #expect(tree.entry(named: "dir")?.kind == .tree)
         #expect(tree.entry(named: "missing") == nil)
         #expect(try repo.blobBytes(blob) == Array("hello\n".utf8))
+        #expect(try repo.entry(atPath: "dir/a.txt", in: tree)?.id == blob)
+        #expect(try repo.entry(atPath: "dir", in: tree)?.kind == .tree)
+        #expect(try repo.entry(atPath: "dir/missing.txt", in: tree) == nil)
     }
 
     @Test func treeOrderComparesDirectoriesAsIfTheyEndedInSlash() throws {
