@@ -22,9 +22,9 @@ struct CommitModels {
 
 /// Reads `results/*/metadata.json` and `scores.json` at given commits through libgit2.
 ///
-/// Every distinct model directory tree and every distinct blob is parsed once: consecutive
-/// days share almost all of their directories, so a history of thousands of commits costs
-/// little more than its distinct objects.
+/// Model directory trees and blobs are parsed once while they stay in use: the caches keep
+/// what the previous and the current commit read (consecutive days share almost all of their
+/// directories), so memory stays flat however long the history is.
 final class IndexReader {
     private enum Directory {
         case record(ModelRecord)
@@ -32,9 +32,9 @@ final class IndexReader {
     }
 
     private let repository: Repository
-    private var directories: [ObjectID: Directory] = [:]
-    private var metadata: [ObjectID: ModelRecordParser.Metadata] = [:]
-    private var scores: [ObjectID: ModelRecordParser.Scores] = [:]
+    private var directories = GenerationalCache<Directory>()
+    private var metadata = GenerationalCache<ModelRecordParser.Metadata>()
+    private var scores = GenerationalCache<ModelRecordParser.Scores>()
     private var reported: Set<String> = []
     /// Invalid files met so far, in the order they were met.
     private(set) var invalidFiles: [InvalidIndexFile] = []
@@ -49,6 +49,9 @@ final class IndexReader {
 
     /// The models at `commit`; empty when it has no `results/` directory.
     func models(at commit: ObjectID) throws(GitError) -> CommitModels {
+        directories.startGeneration()
+        metadata.startGeneration()
+        scores.startGeneration()
         let root = try repository.tree(repository.commit(commit).treeID)
         guard let results = root.entry(named: "results"), results.kind == .tree else {
             return CommitModels(directories: [], records: [])
@@ -58,11 +61,11 @@ final class IndexReader {
         for entry in try repository.tree(results.id).entries where entry.kind == .tree {
             names.append(entry.name)
             let directory: Directory
-            if let cached = directories[entry.id] {
+            if let cached = directories.value(for: entry.id) {
                 directory = cached
             } else {
                 directory = try read(directory: entry, at: commit)
-                directories[entry.id] = directory
+                directories.store(directory, for: entry.id)
             }
             if case .record(let record) = directory { records.append(record) }
         }
@@ -91,10 +94,11 @@ final class IndexReader {
         return .record(ModelRecord(model: model, openness: openness, scores: recordScores))
     }
 
-    private func parsed<T>(_ blob: ObjectID, in cache: inout [ObjectID: T], _ parse: ([UInt8]) -> T) throws(GitError) -> T {
-        if let hit = cache[blob] { return hit }
+    private func parsed<T>(_ blob: ObjectID, in cache: inout GenerationalCache<T>,
+                           _ parse: ([UInt8]) -> T) throws(GitError) -> T {
+        if let hit = cache.value(for: blob) { return hit }
         let value = parse(try repository.blobBytes(blob))
-        cache[blob] = value
+        cache.store(value, for: blob)
         return value
     }
 
@@ -103,5 +107,32 @@ final class IndexReader {
         let file = InvalidIndexFile(path: path, commit: commit, reason: reason)
         invalidFiles.append(file)
         onInvalidFile(file)
+    }
+}
+
+/// A cache by object id that keeps what was used in the current and the previous generation
+/// (one generation per commit read) and forgets the rest.
+struct GenerationalCache<Value> {
+    private var current: [ObjectID: Value] = [:]
+    private var previous: [ObjectID: Value] = [:]
+
+    /// Starts a generation: entries not used since the last start are dropped.
+    mutating func startGeneration() {
+        previous = current
+        current = [:]
+        current.reserveCapacity(previous.count)
+    }
+
+    /// The cached value, which now counts as used in this generation.
+    mutating func value(for id: ObjectID) -> Value? {
+        if let hit = current[id] { return hit }
+        guard let hit = previous[id] else { return nil }
+        current[id] = hit
+        return hit
+    }
+
+    /// Stores a value in this generation.
+    mutating func store(_ value: Value, for id: ObjectID) {
+        current[id] = value
     }
 }
