@@ -72,35 +72,32 @@ public final class Repository {
 
     /// Looks up a commit.
     public func commit(_ id: ObjectID) throws(GitError) -> Commit {
-        var oid = id.raw
-        var handle: OpaquePointer?
-        try check(git_commit_lookup(&handle, raw, &oid), "git_commit_lookup",
-                  "could not read commit \(id.short) in '\(path)'")
-        guard let handle else { throw GitError(code: .other, message: "no commit \(id.short)") }
-        return Commit(raw: handle, id: id)
+        Commit(raw: try lookup(id, "commit", git_commit_lookup), id: id)
     }
 
     /// Looks up a tree.
     public func tree(_ id: ObjectID) throws(GitError) -> Tree {
-        var oid = id.raw
-        var handle: OpaquePointer?
-        try check(git_tree_lookup(&handle, raw, &oid), "git_tree_lookup",
-                  "could not read tree \(id.short) in '\(path)'")
-        guard let handle else { throw GitError(code: .other, message: "no tree \(id.short)") }
-        return Tree(raw: handle, id: id)
+        Tree(raw: try lookup(id, "tree", git_tree_lookup), id: id)
     }
 
     /// The bytes of a blob, copied out of libgit2's memory.
     public func blobBytes(_ id: ObjectID) throws(GitError) -> [UInt8] {
-        var oid = id.raw
-        var handle: OpaquePointer?
-        try check(git_blob_lookup(&handle, raw, &oid), "git_blob_lookup",
-                  "could not read blob \(id.short) in '\(path)'")
-        guard let handle else { throw GitError(code: .other, message: "no blob \(id.short)") }
+        let handle = try lookup(id, "blob", git_blob_lookup)
         defer { git_blob_free(handle) }
         let size = Int(git_blob_rawsize(handle))
         guard size > 0, let content = git_blob_rawcontent(handle) else { return [] }
         return Array(UnsafeRawBufferPointer(start: content, count: size))
+    }
+
+    /// Looks up an object with `git_<kind>_lookup`; the caller owns the returned handle.
+    private func lookup(_ id: ObjectID, _ kind: String,
+                        _ function: (UnsafeMutablePointer<OpaquePointer?>, OpaquePointer, UnsafePointer<git_oid>) -> Int32)
+        throws(GitError) -> OpaquePointer {
+        var oid = id.raw
+        var handle: OpaquePointer?
+        try check(function(&handle, raw, &oid), "git_\(kind)_lookup", "could not read \(kind) \(id.short) in '\(path)'")
+        guard let handle else { throw GitError(code: .other, message: "libgit2 returned no \(kind) for \(id.short)") }
+        return handle
     }
 
     /// Every commit reachable from `start`, newest first by committer time.

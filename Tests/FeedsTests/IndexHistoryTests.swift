@@ -30,6 +30,16 @@ import TestSupport
         return [meta: IndexFiles.metadata(model: name ?? dir, openness: openness), scoresPath: scores]
     }
 
+    /// A repository with model A on 2026-02-01 and 02-02, and an output directory built from it.
+    func twoDaysBuilt(in dir: TemporaryDirectory) throws -> (IndexRepositoryBuilder, TemporaryDirectory) {
+        let b = try IndexRepositoryBuilder(at: dir.path("index.git"))
+        try b.commit(model("A", scores: IndexFiles.allBenchmarks(10)), at: "2026-02-01T10:00:00Z")
+        try b.commit(model("A", scores: IndexFiles.allBenchmarks(12)), at: "2026-02-02T10:00:00Z")
+        let out = try TemporaryDirectory()
+        _ = try run(b, out: out)
+        return (b, out)
+    }
+
     @Test func commitsBelongToTheUTCDayOfTheirCommitterTime() throws {
         let dir = try TemporaryDirectory()
         let b = try IndexRepositoryBuilder(at: dir.path("index.git"))
@@ -195,11 +205,7 @@ import TestSupport
 
     @Test func aSecondRunWritesNothingAndReportsANoOp() throws {
         let dir = try TemporaryDirectory()
-        let b = try IndexRepositoryBuilder(at: dir.path("index.git"))
-        try b.commit(model("A", scores: IndexFiles.allBenchmarks(10)), at: "2026-02-01T10:00:00Z")
-        try b.commit(model("A", scores: IndexFiles.allBenchmarks(12)), at: "2026-02-02T10:00:00Z")
-        let out = try TemporaryDirectory()
-        _ = try run(b, out: out)
+        let (b, out) = try twoDaysBuilt(in: dir)
         let before = try contents(of: out.url)
         let stamps = try modificationDates(under: out.url)
         let second = try run(b, out: out)
@@ -215,11 +221,7 @@ import TestSupport
 
     @Test func anIncrementalRunRevisitsOnlyChangedDays() throws {
         let dir = try TemporaryDirectory()
-        let b = try IndexRepositoryBuilder(at: dir.path("index.git"))
-        try b.commit(model("A", scores: IndexFiles.allBenchmarks(10)), at: "2026-02-01T10:00:00Z")
-        try b.commit(model("A", scores: IndexFiles.allBenchmarks(12)), at: "2026-02-02T10:00:00Z")
-        let out = try TemporaryDirectory()
-        _ = try run(b, out: out)
+        let (b, out) = try twoDaysBuilt(in: dir)
         // A later commit on the latest day, then a new day.
         try b.commit(model("B", scores: IndexFiles.allBenchmarks(5)), at: "2026-02-02T18:00:00Z")
         try b.commit(model("B", scores: IndexFiles.allBenchmarks(6)), at: "2026-02-03T10:00:00Z")
@@ -235,18 +237,15 @@ import TestSupport
         #expect(try contents(of: fresh.url) == contents(of: out.url))
     }
 
-    @Test func aForcedRunRemovesSnapshotsItNoLongerPublishes() throws {
+    @Test(arguments: [false, true])
+    func aRewrittenHistoryRemovesSnapshotsNoLongerPublished(force: Bool) throws {
         let dir = try TemporaryDirectory()
-        let b = try IndexRepositoryBuilder(at: dir.path("index.git"))
-        try b.commit(model("A", scores: IndexFiles.allBenchmarks(10)), at: "2026-02-01T10:00:00Z")
-        try b.commit(model("A", scores: IndexFiles.allBenchmarks(12)), at: "2026-02-02T10:00:00Z")
-        let out = try TemporaryDirectory()
-        _ = try run(b, out: out)
+        let (_, out) = try twoDaysBuilt(in: dir)
         // Rewrite history: 02-02 now repeats 02-01.
         let other = try IndexRepositoryBuilder(at: dir.path("rewritten.git"))
         try other.commit(model("A", scores: IndexFiles.allBenchmarks(10)), at: "2026-02-01T10:00:00Z")
         try other.commit(["README.md": "x"], at: "2026-02-02T10:00:00Z")
-        let rerun = try run(other, out: out, force: true)
+        let rerun = try run(other, out: out, force: force)
         #expect(rerun.report.removed.map(\.iso) == ["2026-02-02"])
         #expect(rerun.report.unchanged.map(\.iso) == ["2026-02-01"])
         #expect(!FileManager.default.fileExists(atPath: out.path("data/snapshots/2026-02-02")))

@@ -12,13 +12,8 @@ import TestSupport
 
     @Test func forcedRebuildOfTheBundleMatchesTheReferenceByteForByte() throws {
         let work = try TemporaryDirectory()
-        let index = try cloneBundle(into: work)
-        let configuration = try IndexConfiguration.load(
-            from: Fixtures.configDirectory.appendingPathComponent(IndexConfiguration.fileName))
-        let (repository, head) = try IndexHistory.openRepository(at: index)
-        let store = SnapshotStore(directory: work.url.appendingPathComponent("out/data/snapshots"))
-        let report = try IndexHistory(repository: repository, configuration: configuration)
-            .exportSnapshots(to: store, head: head, force: true)
+        let (history, head, store) = try bundleHistory(in: work)
+        let report = try history.exportSnapshots(to: store, head: head, force: true)
 
         let referenceIndex = try JSONParser.parse(Data(contentsOf: Self.reference.appendingPathComponent("index.json")))
         let expectedDays = referenceIndex.objectValue?["snapshots"]?.arrayValue?.compactMap(\.stringValue) ?? []
@@ -43,12 +38,7 @@ import TestSupport
 
     @Test func theSecondRunOnTheBundleIsANoOp() throws {
         let work = try TemporaryDirectory()
-        let index = try cloneBundle(into: work)
-        let configuration = try IndexConfiguration.load(
-            from: Fixtures.configDirectory.appendingPathComponent(IndexConfiguration.fileName))
-        let (repository, head) = try IndexHistory.openRepository(at: index)
-        let store = SnapshotStore(directory: work.url.appendingPathComponent("out/data/snapshots"))
-        let history = IndexHistory(repository: repository, configuration: configuration)
+        let (history, head, store) = try bundleHistory(in: work)
         _ = try history.exportSnapshots(to: store, head: head, force: false)
         let before = try contents(of: store.directory)
         let second = try history.exportSnapshots(to: store, head: head, force: false)
@@ -56,6 +46,15 @@ import TestSupport
         #expect(try contents(of: store.directory) == before)
         #expect(store.loadIndex()?.indexCommit == head.hex)
     }
+}
+
+/// The bundle's history cloned into `work`, ready to export into `work/out`.
+func bundleHistory(in work: TemporaryDirectory) throws -> (IndexHistory, ObjectID, SnapshotStore) {
+    let configuration = try IndexConfiguration.load(
+        from: Fixtures.configDirectory.appendingPathComponent(IndexConfiguration.fileName))
+    let (repository, head) = try IndexHistory.openRepository(at: try cloneBundle(into: work))
+    let store = SnapshotStore(directory: work.url.appendingPathComponent("out/data/snapshots"))
+    return (IndexHistory(repository: repository, configuration: configuration), head, store)
 }
 
 /// Clones `shared/data/openhands-index.bundle` (a data-only copy of the index history) with
