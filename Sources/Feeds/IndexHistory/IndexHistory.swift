@@ -56,13 +56,18 @@ public struct IndexHistory {
         let schedule = SnapshotSchedule.items(history: try repository.history(from: head), since: configuration.historyStart)
         var plan = force ? IncrementalPlan.full : IncrementalPlan(previous: previous, schedule: schedule, store: store)
         report.daysInHistory = schedule.count
-        let reader = IndexReader(repository: repository) { [logger] file in
-            logger.debug("skipping invalid \(file.path) at \(file.commit.short): \(file.reason)")
-        }
+        let days = schedule.dropFirst(plan.start)
+        let reader = PrefetchingReader(repositoryPath: repository.path, commits: days.map(\.commit))
+        defer { reader.cancel() }
 
-        for item in schedule.dropFirst(plan.start) {
+        for item in days {
             report.daysExamined += 1
-            let models = try reader.models(at: item.commit)
+            let read = try reader.next()
+            for file in read.invalidFiles {
+                logger.debug("skipping invalid \(file.path) at \(file.commit.short): \(file.reason)")
+            }
+            report.invalidFiles += read.invalidFiles
+            let models = read.models
             if !models.directories.isEmpty && models.records.isEmpty {
                 throw FormatChangeError(source: "openhands-index", details:
                     "Found \(models.directories.count) model directories at commit \(item.commit.short) but could not "
@@ -98,7 +103,6 @@ public struct IndexHistory {
             try store.removeSnapshot(day)
             report.removed.append(day)
         }
-        report.invalidFiles = reader.invalidFiles
         report.publishedDays = plan.published.count
         report.indexWritten = try store.write(SnapshotIndex(snapshots: plan.published, indexCommit: head.hex,
                                                             sourceCommits: plan.sources))

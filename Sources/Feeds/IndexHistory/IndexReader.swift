@@ -13,7 +13,7 @@ public struct InvalidIndexFile: Sendable, Equatable {
 }
 
 /// The models found at one commit of the index.
-struct CommitModels {
+struct CommitModels: Sendable {
     /// Names of the subdirectories of `results/`, in tree order.
     var directories: [String]
     /// The records of the directories that could be read, in tree order.
@@ -22,9 +22,9 @@ struct CommitModels {
 
 /// Reads `results/*/metadata.json` and `scores.json` at given commits through libgit2.
 ///
-/// Model directory trees and blobs are parsed once while they stay in use: the caches keep
-/// what the previous and the current commit read (consecutive days share almost all of their
-/// directories), so memory stays flat however long the history is.
+/// Each distinct blob is parsed once (cache by object id). On top of that, the records of
+/// the model directory trees read at the previous and the current commit are kept, so an
+/// unchanged directory costs one dictionary look-up; older directory records are dropped.
 final class IndexReader {
     private enum Directory {
         case record(ModelRecord)
@@ -33,25 +33,19 @@ final class IndexReader {
 
     private let repository: Repository
     private var directories = GenerationalCache<Directory>()
-    private var metadata = GenerationalCache<ModelRecordParser.Metadata>()
-    private var scores = GenerationalCache<ModelRecordParser.Scores>()
+    private var metadata: [ObjectID: ModelRecordParser.Metadata] = [:]
+    private var scores: [ObjectID: ModelRecordParser.Scores] = [:]
     private var reported: Set<String> = []
     /// Invalid files met so far, in the order they were met.
     private(set) var invalidFiles: [InvalidIndexFile] = []
 
-    private let onInvalidFile: (InvalidIndexFile) -> Void
-
-    /// - Parameter onInvalidFile: called once per distinct invalid file, when first met.
-    init(repository: Repository, onInvalidFile: @escaping (InvalidIndexFile) -> Void = { _ in }) {
+    init(repository: Repository) {
         self.repository = repository
-        self.onInvalidFile = onInvalidFile
     }
 
     /// The models at `commit`; empty when it has no `results/` directory.
     func models(at commit: ObjectID) throws(GitError) -> CommitModels {
         directories.startGeneration()
-        metadata.startGeneration()
-        scores.startGeneration()
         let root = try repository.tree(repository.commit(commit).treeID)
         guard let results = root.entry(named: "results"), results.kind == .tree else {
             return CommitModels(directories: [], records: [])
@@ -94,19 +88,16 @@ final class IndexReader {
         return .record(ModelRecord(model: model, openness: openness, scores: recordScores))
     }
 
-    private func parsed<T>(_ blob: ObjectID, in cache: inout GenerationalCache<T>,
-                           _ parse: ([UInt8]) -> T) throws(GitError) -> T {
-        if let hit = cache.value(for: blob) { return hit }
+    private func parsed<T>(_ blob: ObjectID, in cache: inout [ObjectID: T], _ parse: ([UInt8]) -> T) throws(GitError) -> T {
+        if let hit = cache[blob] { return hit }
         let value = parse(try repository.blobBytes(blob))
-        cache.store(value, for: blob)
+        cache[blob] = value
         return value
     }
 
     private func report(_ path: String, _ blob: ObjectID, _ commit: ObjectID, _ reason: String) {
         guard reported.insert("\(blob.hex) \(path)").inserted else { return }
-        let file = InvalidIndexFile(path: path, commit: commit, reason: reason)
-        invalidFiles.append(file)
-        onInvalidFile(file)
+        invalidFiles.append(InvalidIndexFile(path: path, commit: commit, reason: reason))
     }
 }
 
