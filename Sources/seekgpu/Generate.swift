@@ -2,6 +2,7 @@ import ArgumentParser
 import Feeds
 import Foundation
 import Logging
+import NetKit
 import SeekCore
 
 extension SeekGPU {
@@ -9,12 +10,20 @@ extension SeekGPU {
     struct Generate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Generate the site data.",
-            discussion: "Exit status: 0 on success, 1 on failure, 64 on a usage error, "
-                + "\(FormatChangeError.exitCode) when a source changed its format (the code must be updated).")
+            discussion: """
+                Steps: prices (gpuhunt catalogs → gpus.json, gpu_source.json, gpu_price_history.json, \
+                gpu_specs.json) and snapshots (OpenHands Index history → data/snapshots/). `all` runs both.
+                Environment: GPUHUNT_CATALOG_URL (the catalog's v3 root) or GPUHUNT_CATALOG_DIR (flat \
+                {provider}.csv files), as gpuhunt reads them; SEEKGPU_RETRY_DELAYS (seconds between HTTP \
+                retries, default 5,10,20).
+                Exit status: 0 on success, 1 on failure, 64 on a usage error, \(FormatChangeError.exitCode) when \
+                a source changed its format (the code must be updated), \(SourceUnavailableError.exitCode) when \
+                a required source could not be reached (try again later).
+                """)
 
         /// The data steps; `all` runs every one in order.
         enum Step: String, ExpressibleByArgument, CaseIterable {
-            case all, snapshots
+            case all, prices, snapshots
         }
 
         @Option(help: "The step to run.")
@@ -23,30 +32,71 @@ extension SeekGPU {
         @Flag(help: "Rebuild every snapshot, even if the index commit is unchanged.")
         var forceSnapshots = false
 
+        @Option(help: ArgumentHelp("Read this gpuhunt catalog version for every provider (e.g. 20260822-1).",
+                                   valueName: "version"))
+        var catalogVersion: String?
+
         @OptionGroup var options: OutputOptions
+
+        func validate() throws {
+            if let catalogVersion, catalogVersion.isEmpty || catalogVersion.contains("/") {
+                throw ValidationError("--catalog-version '\(catalogVersion)' is not a catalog version such as 20260822-1.")
+            }
+        }
 
         func run() async throws {
             let console = Console(quiet: options.quiet, verbose: options.verbose)
             do {
-                switch step {
-                case .all, .snapshots:
-                    try runSnapshots(console: console)
-                }
+                if step == .all || step == .prices { try runPrices(console: console) }
+                if step == .all || step == .snapshots { try runSnapshots(console: console) }
             } catch let error as FormatChangeError {
                 console.error(error.description)
                 throw ExitCode(FormatChangeError.exitCode)
+            } catch let error as SourceUnavailableError {
+                console.error(error.description)
+                throw ExitCode(SourceUnavailableError.exitCode)
             }
+        }
+
+        private var configDirectory: URL { URL(fileURLWithPath: options.config) }
+        private var dataDirectory: URL { URL(fileURLWithPath: options.out).appendingPathComponent("data") }
+
+        private func runPrices(console: Console) throws {
+            let environment = ProcessInfo.processInfo.environment
+            let configuration = try PriceFeedConfiguration.load(
+                from: configDirectory.appendingPathComponent(PriceFeedConfiguration.fileName))
+            let specs = try GPUDatasheets.load(configDirectory: configDirectory).specs()
+            let logger = console.logger(label: "seekgpu.prices")
+            let feed = PriceFeed(configuration: configuration, location: CatalogLocation.from(environment: environment),
+                                 pinnedVersion: catalogVersion,
+                                 retry: try RetryPolicy.from(environment: environment))
+            let report = try feed.run(dataDirectory: dataDirectory, specs: specs) { line in logger.warning("\(line)") }
+            console.summary(report.summaryLines(verbose: options.verbose))
         }
 
         private func runSnapshots(console: Console) throws {
             let configuration = try IndexConfiguration.load(
-                from: URL(fileURLWithPath: options.config).appendingPathComponent(IndexConfiguration.fileName))
+                from: configDirectory.appendingPathComponent(IndexConfiguration.fileName))
             let (repository, head) = try IndexHistory.openRepository(at: options.index)
-            let store = SnapshotStore(directory: URL(fileURLWithPath: options.out).appendingPathComponent("data/snapshots"))
+            let store = SnapshotStore(directory: dataDirectory.appendingPathComponent("snapshots"))
             let report = try IndexHistory(repository: repository, configuration: configuration,
                                           logger: console.logger(label: "seekgpu.snapshots"))
                 .exportSnapshots(to: store, head: head, force: forceSnapshots)
             console.summary(report.summaryLines(verbose: options.verbose))
         }
+    }
+}
+
+extension RetryPolicy {
+    /// The standard policy, or the delays in `SEEKGPU_RETRY_DELAYS` (comma-separated seconds).
+    static func from(environment: [String: String]) throws -> RetryPolicy {
+        guard let text = environment["SEEKGPU_RETRY_DELAYS"] else { return .standard }
+        let delays = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard delays.allSatisfy({ $0.map { $0 >= 0 && $0 <= 600 } ?? false }) else {
+            throw ValidationError("SEEKGPU_RETRY_DELAYS='\(text)' must be comma-separated seconds between 0 and 600, e.g. 5,10,20.")
+        }
+        var policy = RetryPolicy.standard
+        policy.delays = delays.compactMap { $0 }
+        return policy
     }
 }

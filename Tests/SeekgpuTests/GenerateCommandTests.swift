@@ -35,9 +35,9 @@ import TestSupport
     @Test func quietPrintsNothingAndVerboseListsTheChanges() throws {
         let dir = try TemporaryDirectory()
         _ = try makeIndex(in: dir)
-        let quiet = try CommandRunner.run(["generate", "--index", dir.path("index.git"), "--out", dir.path("q"), "--quiet"])
+        let quiet = try CommandRunner.run(["generate", "--step", "snapshots", "--index", dir.path("index.git"), "--out", dir.path("q"), "--quiet"])
         #expect(quiet.status == 0 && quiet.stderr.isEmpty && quiet.stdout.isEmpty)
-        let verbose = try CommandRunner.run(["generate", "--index", dir.path("index.git"), "--out", dir.path("v"), "-v"])
+        let verbose = try CommandRunner.run(["generate", "--step", "snapshots", "--index", dir.path("index.git"), "--out", dir.path("v"), "-v"])
         #expect(verbose.status == 0)
         #expect(verbose.stderr.contains("Snapshot 2026-03-01:\n  NEW GLM-5: Frontend, Greenfield, Information Gathering, Issue Resolution, Testing (complete)"))
         #expect(verbose.stderr.contains("~GLM-5: Frontend 55.5 → 56.5"))
@@ -58,7 +58,7 @@ import TestSupport
         let dir = try TemporaryDirectory()
         let builder = try IndexRepositoryBuilder(at: dir.path("index.git"))
         try builder.commit(["results/A/data.yaml": "model: A"], at: "2026-03-01T10:00:00Z")
-        let run = try CommandRunner.run(["generate", "--index", dir.path("index.git"), "--out", dir.path("out")])
+        let run = try CommandRunner.run(["generate", "--step", "snapshots", "--index", dir.path("index.git"), "--out", dir.path("out")])
         #expect(run.status == 65)
         #expect(run.stderr.contains("Breaking format change in openhands-index"))
         #expect(run.stderr.contains("'A'"))
@@ -76,7 +76,7 @@ import TestSupport
         try FileManager.default.createDirectory(atPath: dir.path("config"), withIntermediateDirectories: true)
         try "history_start: yesterday\ncategories: []\n".write(toFile: dir.path("config/openhands-index.yaml"),
                                                                atomically: true, encoding: .utf8)
-        let run = try CommandRunner.run(["generate", "--index", dir.path("index.git"), "--out", dir.path("out"),
+        let run = try CommandRunner.run(["generate", "--step", "snapshots", "--index", dir.path("index.git"), "--out", dir.path("out"),
                                          "--config", dir.path("config")])
         #expect(run.status == 1)
         #expect(run.stderr.contains("openhands-index.yaml"))
