@@ -91,14 +91,7 @@ extension IndexConfiguration {
     /// Reads and checks the YAML file at `url`.
     /// - Throws: ``ConfigurationError`` naming the file and what is wrong with it.
     public static func load(from url: URL) throws -> IndexConfiguration {
-        let text: String
-        do {
-            text = try String(contentsOf: url, encoding: .utf8)
-        } catch {
-            throw ConfigurationError(path: url.path, reason: "cannot be read (\(error.localizedDescription)); "
-                                     + "run seekgpu from the repository root or pass --config DIR")
-        }
-        return try parse(yaml: text, source: url.path)
+        try parse(yaml: ConfigurationError.text(of: url), source: url.path)
     }
 
     /// Parses the YAML text of the configuration file; `source` names it in errors.
@@ -136,4 +129,14 @@ public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
     public var reason: String
 
     public var description: String { "Configuration file '\(path)' \(reason)" }
+
+    /// The text of the configuration file at `url`, or an error saying how to point seekgpu at it.
+    static func text(of url: URL) throws -> String {
+        do {
+            return try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw ConfigurationError(path: url.path, reason: "cannot be read (\(error.localizedDescription)); "
+                                     + "run seekgpu from the repository root or pass --config DIR")
+        }
+    }
 }

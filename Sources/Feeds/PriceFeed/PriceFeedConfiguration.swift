@@ -38,13 +38,7 @@ public struct PriceFeedConfiguration: Sendable, Equatable {
     /// Reads and checks the YAML file at `url`.
     /// - Throws: ``ConfigurationError`` naming the file and what is wrong.
     public static func load(from url: URL) throws -> PriceFeedConfiguration {
-        let text: String
-        do {
-            text = try String(contentsOf: url, encoding: .utf8)
-        } catch {
-            throw ConfigurationError(path: url.path, reason: "cannot be read (\(error.localizedDescription)); "
-                                     + "run seekgpu from the repository root or pass --config DIR")
-        }
+        let text = try ConfigurationError.text(of: url)
         struct File: Decodable {
             var providers: [String]
             var excluded_gpus: [String]
