@@ -12,9 +12,11 @@ extension SeekGPU {
             abstract: "Generate the site data.",
             discussion: """
                 Steps: prices (gpuhunt catalogs → gpus.json, gpu_source.json, gpu_price_history.json, \
-                gpu_specs.json) and snapshots (OpenHands Index history → data/snapshots/). `all` runs both.
+                gpu_specs.json), snapshots (OpenHands Index history → data/snapshots/), models (Hugging Face \
+                config.json → models.json) and api-pricing (LiteLLM → api_pricing.json). `all` runs them in that order.
                 Environment: GPUHUNT_CATALOG_URL (the catalog's v3 root) or GPUHUNT_CATALOG_DIR (flat \
-                {provider}.csv files), as gpuhunt reads them; SEEKGPU_RETRY_DELAYS (seconds between HTTP \
+                {provider}.csv files), as gpuhunt reads them; HF_ENDPOINT and HF_TOKEN, as huggingface_hub reads \
+                them; SEEKGPU_LITELLM_URL (the LiteLLM price file); SEEKGPU_RETRY_DELAYS (seconds between HTTP \
                 retries, default 5,10,20).
                 Exit status: 0 on success, 1 on failure, 64 on a usage error, \(FormatChangeError.exitCode) when \
                 a source changed its format (the code must be updated), \(SourceUnavailableError.exitCode) when \
@@ -23,7 +25,8 @@ extension SeekGPU {
 
         /// The data steps; `all` runs every one in order.
         enum Step: String, ExpressibleByArgument, CaseIterable {
-            case all, prices, snapshots
+            case all, prices, snapshots, models
+            case apiPricing = "api-pricing"
         }
 
         @Option(help: "The step to run.")
@@ -48,7 +51,11 @@ extension SeekGPU {
             let console = Console(quiet: options.quiet, verbose: options.verbose)
             do {
                 if step == .all || step == .prices { try runPrices(console: console) }
-                if step == .all || step == .snapshots { try runSnapshots(console: console) }
+                var latest: Snapshot?
+                if step == .all || step == .snapshots { latest = try runSnapshots(console: console) }
+                if step == .models || step == .apiPricing { latest = snapshotStore.latestSnapshot() }
+                if step == .all || step == .models { try runModels(latest: latest, console: console) }
+                if step == .all || step == .apiPricing { try runAPIPricing(latest: latest, console: console) }
             } catch let error as FormatChangeError {
                 console.error(error.description)
                 throw ExitCode(FormatChangeError.exitCode)
@@ -74,15 +81,42 @@ extension SeekGPU {
             console.summary(report.summaryLines(verbose: options.verbose))
         }
 
-        private func runSnapshots(console: Console) throws {
+        private var snapshotStore: SnapshotStore {
+            SnapshotStore(directory: dataDirectory.appendingPathComponent("snapshots"))
+        }
+
+        private func runModels(latest: Snapshot?, console: Console) throws {
+            let environment = ProcessInfo.processInfo.environment
+            let logger = console.logger(label: "seekgpu.models")
+            let feed = ModelFeed(catalog: try ModelCatalog.load(configDirectory: configDirectory),
+                                 architectures: try ModelArchitectures.load(configDirectory: configDirectory),
+                                 environment: environment, retry: try RetryPolicy.from(environment: environment))
+            let report = try feed.run(dataDirectory: dataDirectory, latest: latest) { line in logger.warning("\(line)") }
+            console.summary(report.summaryLines())
+        }
+
+        private func runAPIPricing(latest: Snapshot?, console: Console) throws {
+            let environment = ProcessInfo.processInfo.environment
+            let logger = console.logger(label: "seekgpu.api-pricing")
+            let feed = APIPriceFeed(configuration: try APIPricingConfiguration.load(fromDirectory: configDirectory),
+                                    environment: environment, retry: try RetryPolicy.from(environment: environment))
+            let report = try feed.run(dataDirectory: dataDirectory, latest: latest) { line in logger.warning("\(line)") }
+            var lines = ["api-pricing: " + (report.skipped.map { "nothing written: \($0)" }
+                ?? "\(report.rows.count) rows" + (report.changed ? "" : " (unchanged)"))]
+            if let update = report.updateLine { lines.append("  \(update)") }
+            lines += report.missing.map { "  no LiteLLM price for \($0)" }
+            console.summary(lines)
+        }
+
+        private func runSnapshots(console: Console) throws -> Snapshot? {
             let configuration = try IndexConfiguration.load(
                 from: configDirectory.appendingPathComponent(IndexConfiguration.fileName))
             let (repository, head) = try IndexHistory.openRepository(at: options.index)
-            let store = SnapshotStore(directory: dataDirectory.appendingPathComponent("snapshots"))
             let report = try IndexHistory(repository: repository, configuration: configuration,
                                           logger: console.logger(label: "seekgpu.snapshots"))
-                .exportSnapshots(to: store, head: head, force: forceSnapshots)
+                .exportSnapshots(to: snapshotStore, head: head, force: forceSnapshots)
             console.summary(report.summaryLines(verbose: options.verbose))
+            return report.latest
         }
     }
 }

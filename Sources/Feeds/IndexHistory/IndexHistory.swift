@@ -50,6 +50,7 @@ public struct IndexHistory {
         if !force, let previous, previous.indexCommit == head.hex, previous.snapshots.allSatisfy(store.hasSnapshot) {
             report.isNoOp = true
             report.publishedDays = previous.snapshots.count
+            report.latest = previous.latest.flatMap(store.loadSnapshot)
             return report
         }
 
@@ -104,6 +105,7 @@ public struct IndexHistory {
             report.removed.append(day)
         }
         report.publishedDays = plan.published.count
+        report.latest = plan.baseline
         report.indexWritten = try store.write(SnapshotIndex(snapshots: plan.published, indexCommit: head.hex,
                                                             sourceCommits: plan.sources))
         return report

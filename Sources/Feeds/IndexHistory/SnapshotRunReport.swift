@@ -29,6 +29,8 @@ public struct SnapshotRunReport: Sendable {
     public var changes: [SnapshotChanges] = []
     /// True when `index.json` changed on disk.
     public var indexWritten = false
+    /// The newest published snapshot after the run, for the steps that follow.
+    public var latest: Snapshot?
 
     /// Creates an empty report for `indexCommit`.
     public init(indexCommit: ObjectID) {

@@ -25,6 +25,11 @@ public struct SnapshotStore: Sendable {
         readJSON(indexURL).flatMap(SnapshotIndex.init(json:))
     }
 
+    /// The newest published snapshot, or nil when there is none.
+    public func latestSnapshot() -> Snapshot? {
+        loadIndex()?.latest.flatMap(loadSnapshot)
+    }
+
     /// True when both files of `day` exist.
     public func hasSnapshot(_ day: Day) -> Bool {
         FileManager.default.fileExists(atPath: benchmarksURL(day).path)

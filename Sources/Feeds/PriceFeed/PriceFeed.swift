@@ -42,7 +42,7 @@ public struct PriceFeed: Sendable {
         let fetcher = CatalogFetcher(location: location, pinnedVersion: pinnedVersion, http: http, retry: retry,
                                      onRetry: log)
         let providers = configuration.providers
-        let results = Self.inParallel(providers.count) { fetcher.fetch(providers[$0]) }
+        let results = Parallel.map(providers.count) { fetcher.fetch(providers[$0]) }
 
         var report = PriceRunReport()
         var rows: [CatalogRow] = []
@@ -111,15 +111,6 @@ public struct PriceFeed: Sendable {
         return fromVersions ?? catalogs.compactMap(\.modified).max()
             .map { Day(containing: Int64($0.timeIntervalSince1970.rounded(.down))) }
     }
-
-    /// Runs `count` independent jobs on up to `count` threads; results in index order.
-    static func inParallel<T: Sendable>(_ count: Int, _ job: @Sendable (Int) -> T) -> [T] {
-        let results = ResultSlots<T>(count: count)
-        DispatchQueue.concurrentPerform(iterations: count) { index in
-            results.set(index, job(index))
-        }
-        return results.values
-    }
 }
 
 /// Every source of a required input failed; retrying later may help.
@@ -152,16 +143,4 @@ public struct PriceRunReport: Sendable {
     public var gpusWithoutSpecs: [String] = []
     /// Files whose bytes changed, by name.
     public var changedFiles: [String] = []
-}
-
-/// Fixed slots written from concurrent jobs.
-private final class ResultSlots<T: Sendable>: @unchecked Sendable {  // every access holds `lock`
-    private let lock = NSLock()
-    private var slots: [T?]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: T) { lock.withLock { slots[index] = value } }
-
-    var values: [T] { lock.withLock { slots.compactMap { $0 } } }
 }

@@ -1,0 +1,163 @@
+import Foundation
+import NetKit
+import SeekCore
+
+/// The models step: each catalog model's Hugging Face `config.json` → one `models.json` row.
+///
+/// Configs are fetched through NetKit with the retry policy, `HF_TOKEN` sent as a Bearer token
+/// when set. A model that fails keeps its previous row (decisions 12); an unsupported
+/// architecture is skipped and listed; if no model could be fetched at all nothing is
+/// written. `models.json` is computed whole and written atomically, only when it changes.
+public struct ModelFeed: Sendable {
+    /// The models and their repositories.
+    public var catalog: ModelCatalog
+    /// The architecture registry the counter uses.
+    public var architectures: ModelArchitectures
+    /// `HF_ENDPOINT` (default `https://huggingface.co`), without a trailing slash.
+    public var endpoint: String
+    /// `HF_TOKEN`, for gated repositories; never logged.
+    public var token: String?
+    /// Timeouts, size cap and User-Agent.
+    public var http: HTTPClient.Configuration
+    /// Retries of each request (decisions 11).
+    public var retry: RetryPolicy
+
+    /// Hugging Face's public endpoint.
+    public static let publicEndpoint = "https://huggingface.co"
+
+    /// Creates the step; `environment` supplies `HF_ENDPOINT` and `HF_TOKEN`, as huggingface_hub reads them.
+    public init(catalog: ModelCatalog, architectures: ModelArchitectures, environment: [String: String],
+                http: HTTPClient.Configuration = HTTPClient.Configuration(), retry: RetryPolicy = .standard) {
+        self.catalog = catalog
+        self.architectures = architectures
+        let endpoint = environment["HF_ENDPOINT"].flatMap { $0.isEmpty ? nil : $0 } ?? Self.publicEndpoint
+        self.endpoint = String(endpoint.reversed().drop { $0 == "/" }.reversed())
+        self.token = environment["HF_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+        self.http = http
+        self.retry = retry
+    }
+
+    /// What happened to one model.
+    enum Outcome: Sendable {
+        case spec(ModelSpec)
+        case unsupported(String)
+        case failed(String, fetched: Bool)
+    }
+
+    /// Fetches every model and writes `<dataDirectory>/models.json`.
+    /// - Parameters:
+    ///   - latest: the newest leaderboard, to list open-weights models the catalog lacks.
+    ///   - log: receives one line per retry and per failed or skipped model.
+    /// - Throws: ``SourceUnavailableError`` when no config could be fetched; file errors.
+    public func run(dataDirectory: URL, latest: Snapshot?, log: @escaping @Sendable (String) -> Void = { _ in })
+        throws -> ModelRunReport {
+        let entries = catalog.entries
+        let outcomes = Parallel.map(entries.count) { index in outcome(for: entries[index], log: log) }
+
+        var report = ModelRunReport()
+        var specs: [ModelSpec] = []
+        var failed: [String] = []
+        for (entry, outcome) in zip(entries, outcomes) {
+            switch outcome {
+            case .spec(let spec):
+                specs.append(spec)
+            case .unsupported(let reason):
+                report.unsupported.append((entry.name, reason))
+                log("skipping \(entry.name): \(reason)")
+            case .failed(let reason, _):
+                report.failures.append((entry.name, reason))
+                failed.append(entry.name)
+                log("\(entry.name): \(reason)")
+            }
+        }
+        report.unmapped = Self.unmappedOpenWeightsModels(in: latest, catalog: catalog)
+        let anyFetched = outcomes.contains { outcome in
+            if case .failed(_, fetched: false) = outcome { return false }
+            return true
+        }
+        guard anyFetched || entries.isEmpty else {
+            throw SourceUnavailableError(source: "Hugging Face at \(endpoint)", details:
+                "no model config could be fetched: " + report.failures.prefix(3).map { "\($0.model): \($0.reason)" }
+                .joined(separator: "; "))
+        }
+
+        let url = dataDirectory.appendingPathComponent("models.json")
+        let previous = FileManager.default.contents(atPath: url.path)
+            .flatMap { try? JSONParser.parse($0) }?.arrayValue?.compactMap(ModelSpec.init(json:)) ?? []
+        for name in failed {
+            if let row = previous.first(where: { $0.modelName == name }) {
+                specs.append(row)
+                report.kept.append(name)
+            }
+        }
+        specs.sort { $0.modelName.utf8.lexicographicallyPrecedes($1.modelName.utf8) }
+        report.rows = specs.count
+        report.changed = try AtomicFile.writeIfChanged(CanonicalJSON.encode(.array(specs.map(\.json))), to: url)
+        return report
+    }
+
+    private func outcome(for entry: ModelCatalog.Entry, log: @escaping @Sendable (String) -> Void) -> Outcome {
+        let url = "\(endpoint)/\(entry.configRepo)/resolve/main/config.json"
+        let response: HTTPResponse
+        do {
+            let client = try HTTPClient(configuration: http)
+            response = try client.get(url, headers: token.map { ["Authorization": "Bearer \($0)"] } ?? [:],
+                                      retry: retry) { attempt, reason, delay in
+                log("\(entry.name): \(reason); retry \(attempt) in \(delay) s")
+            }
+        } catch {
+            return .failed(error.description, fetched: false)
+        }
+        switch response.status {
+        case 200..<300:
+            break
+        case 401, 403:
+            return .failed(token == nil
+                ? "\(url) is gated (HTTP \(response.status)): set HF_TOKEN to a token that can read \(entry.configRepo)"
+                : "\(url) refused HF_TOKEN (HTTP \(response.status)): give the token access to \(entry.configRepo)",
+                fetched: false)
+        case 404:
+            return .failed("\(url) not found (HTTP 404): check hf_repo in config/models.yaml", fetched: false)
+        default:
+            return .failed("HTTP \(response.status) for \(url)", fetched: false)
+        }
+        let config: JSONValue
+        do {
+            config = try JSONParser.parse(response.body)
+        } catch {
+            return .failed("\(url) is not valid JSON (\(error))", fetched: true)
+        }
+        do {
+            return .spec(try ModelSpecDeriver.derive(
+                modelName: entry.name, hfModelID: entry.hfRepo, modelURL: entry.modelURL,
+                licenseName: entry.licenseName, licenseURL: entry.licenseURL, config: config,
+                architectures: architectures))
+        } catch let error as UnsupportedArchitectureError {
+            return .unsupported(error.description)
+        } catch {
+            return .failed("\(error)", fetched: true)
+        }
+    }
+
+    /// Open-weights models of the leaderboard that the catalog does not list, sorted.
+    static func unmappedOpenWeightsModels(in snapshot: Snapshot?, catalog: ModelCatalog) -> [String] {
+        let names = Set((snapshot?.entries ?? []).filter { $0.openness == "open_weights" }.map(\.modelName))
+        return names.filter { !catalog.contains($0) }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+}
+
+/// What the models step did, for the run summary and alerts.
+public struct ModelRunReport: Sendable {
+    /// Rows in `models.json`.
+    public var rows = 0
+    /// Models that failed (fetch, gated, invalid JSON, missing field), with the reason.
+    public var failures: [(model: String, reason: String)] = []
+    /// Failed models whose previous row was kept.
+    public var kept: [String] = []
+    /// Models skipped because their architecture is not in `config/model-architectures.yaml`.
+    public var unsupported: [(model: String, reason: String)] = []
+    /// Open-weights models of the latest snapshot missing from `config/models.yaml`.
+    public var unmapped: [String] = []
+    /// True when `models.json` changed on disk.
+    public var changed = false
+}

@@ -1,0 +1,132 @@
+import Feeds
+import Foundation
+import NetKit
+import SeekCore
+import Testing
+import TestSupport
+
+/// The models step against a loopback Hugging Face endpoint serving `shared/data/hf`
+/// (14 real trimmed configs; the other 8 catalog models get 404, as the fixture README says).
+@Suite struct ModelFeedTests {
+    static let endpointTree = Fixtures.shared("hf")
+    let catalog = try! ModelCatalog.load(configDirectory: Fixtures.configDirectory)
+    let architectures = try! ModelArchitectures.load(configDirectory: Fixtures.configDirectory)
+
+    func feed(_ endpoint: String, token: String? = nil, catalog: ModelCatalog? = nil) -> ModelFeed {
+        var environment = ["HF_ENDPOINT": endpoint]
+        if let token { environment["HF_TOKEN"] = token }
+        return ModelFeed(catalog: catalog ?? self.catalog, architectures: architectures, environment: environment,
+                         http: HTTPClient.Configuration(connectTimeout: 2, totalTimeout: 10), retry: .immediate(retries: 2))
+    }
+
+    func run(_ feed: ModelFeed, into out: TemporaryDirectory, latest: Snapshot? = nil) async throws -> ModelRunReport {
+        let data = out.url.appendingPathComponent("data")
+        return try await onDedicatedThread { try feed.run(dataDirectory: data, latest: latest) }
+    }
+
+    func rows(_ out: TemporaryDirectory) throws -> [ModelSpec] {
+        try JSONParser.parse(Data(contentsOf: out.url.appendingPathComponent("data/models.json")))
+            .arrayValue?.compactMap(ModelSpec.init(json:)) ?? []
+    }
+
+    @Test func everyServedConfigBecomesARowAndMissingOnesAreListed() async throws {
+        try await LoopbackHTTPServer.with(serving: Self.endpointTree) { server in
+            let out = try TemporaryDirectory()
+            let report = try await run(feed(server.baseURL), into: out)
+            #expect(report.rows == 14)
+            #expect(report.failures.count == 8)
+            #expect(report.failures.allSatisfy { $0.reason.contains("404") })
+            let specs = try rows(out)
+            #expect(specs.map(\.modelName) == specs.map(\.modelName).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+            let kimi = try #require(specs.first { $0.modelName == "Kimi-K2.5" })
+            #expect(kimi.learnableParamsB == 1026.4 && kimi.contextLength == 262144 && kimi.precision == "INT4")
+            #expect(kimi.hfModelID == "moonshotai/Kimi-K2.5" && kimi.licenseName == "Modified MIT")
+            #expect(server.requestCount("/moonshotai/Kimi-K2.5/resolve/main/config.json") == 1)
+            let text = String(decoding: try Data(contentsOf: out.url.appendingPathComponent("data/models.json")), as: UTF8.self)
+            #expect(text.hasSuffix("}\n]\n"))
+        }
+    }
+
+    @Test func aFailingModelKeepsItsPreviousRow() async throws {
+        try await LoopbackHTTPServer.with(serving: Self.endpointTree) { server in
+            let out = try TemporaryDirectory()
+            _ = try await run(feed(server.baseURL), into: out)
+            let before = try rows(out)
+            server.script("/zai-org/GLM-5/resolve/main/config.json", [.status(401)])
+            server.script("/Qwen/Qwen3-Coder-Next/resolve/main/config.json", [.bytes(Array("{\"model_type\": ".utf8))])
+            let report = try await run(feed(server.baseURL), into: out)
+            #expect(Set(report.kept) == ["GLM-5", "Qwen3-Coder-Next"])
+            let glm = try #require(report.failures.first { $0.model == "GLM-5" })
+            #expect(glm.reason.contains("gated") && glm.reason.contains("HF_TOKEN"))
+            let qwen = try #require(report.failures.first { $0.model == "Qwen3-Coder-Next" })
+            #expect(qwen.reason.contains("not valid JSON"))
+            #expect(try rows(out) == before)
+            #expect(!report.changed)
+        }
+    }
+
+    @Test func aServerThatFailsTwiceThenAnswersIsRetried() async throws {
+        try await LoopbackHTTPServer.with(serving: Self.endpointTree) { server in
+            let path = "/MiniMaxAI/MiniMax-M3/resolve/main/config.json"
+            server.script(path, [.status(500), .status(502)])
+            let out = try TemporaryDirectory()
+            let report = try await run(feed(server.baseURL), into: out)
+            #expect(server.requestCount(path) == 3)
+            #expect(!report.failures.contains { $0.model == "MiniMax-M3" })
+            #expect(try rows(out).contains { $0.modelName == "MiniMax-M3" && $0.attentionType == "MSA" })
+        }
+    }
+
+    @Test func theTokenIsSentAsABearerToken() async throws {
+        try await LoopbackHTTPServer.with(serving: Self.endpointTree) { server in
+            let out = try TemporaryDirectory()
+            let one = ModelCatalog(entries: catalog.entries.filter { $0.name == "GLM-4.7" })
+            _ = try await run(feed(server.baseURL, token: "hf_secret123", catalog: one), into: out)
+            #expect(server.lastRequestHeaders.contains { $0.key.lowercased() == "authorization" && $0.value == "Bearer hf_secret123" })
+        }
+    }
+
+    @Test func anUnknownModelTypeIsSkippedNotFatal() async throws {
+        let tree = try TemporaryDirectory()
+        let folder = tree.url.appendingPathComponent("acme/Mystery-1/resolve/main")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data(#"{"model_type": "mystery_moe", "hidden_size": 1024}"#.utf8).write(to: folder.appendingPathComponent("config.json"))
+        let mystery = ModelCatalog(entries: [ModelCatalog.Entry(name: "Mystery-1", hfRepo: "acme/Mystery-1",
+                                                                configRepo: "acme/Mystery-1", modelURL: nil,
+                                                                licenseName: "MIT", licenseURL: "https://x.invalid")])
+        try await LoopbackHTTPServer.with(serving: tree.url) { server in
+            let out = try TemporaryDirectory()
+            let report = try await run(feed(server.baseURL, catalog: mystery), into: out)
+            #expect(report.unsupported.map(\.model) == ["Mystery-1"])
+            #expect(report.unsupported.first?.reason.contains("mystery_moe") == true)
+            #expect(report.failures.isEmpty && report.rows == 0)
+        }
+    }
+
+    @Test func anUnreachableEndpointWritesNothing() async throws {
+        let out = try TemporaryDirectory()
+        await #expect(throws: SourceUnavailableError.self) {
+            try await run(feed(LoopbackHTTPServer.refusingURL), into: out)
+        }
+        #expect(!FileManager.default.fileExists(atPath: out.path("data/models.json")))
+    }
+
+    @Test func openWeightsModelsMissingFromTheCatalogAreListed() async throws {
+        let latest = Snapshot(day: Day(iso: "2026-06-18")!, entries: [
+            BenchmarkEntry(modelName: "GLM-5", benchmarkName: "overall", benchmarkDisplayName: "Overall", score: 50,
+                           rank: 1, costPerTask: nil, benchmarkGroup: "openhands", benchmarkGroupDisplay: "OpenHands Index",
+                           openness: "open_weights"),
+            BenchmarkEntry(modelName: "New-Open-Model", benchmarkName: "overall", benchmarkDisplayName: "Overall", score: 40,
+                           rank: 2, costPerTask: nil, benchmarkGroup: "openhands", benchmarkGroupDisplay: "OpenHands Index",
+                           openness: "open_weights"),
+            BenchmarkEntry(modelName: "claude-x", benchmarkName: "overall", benchmarkDisplayName: "Overall", score: 60,
+                           rank: 3, costPerTask: nil, benchmarkGroup: "openhands", benchmarkGroupDisplay: "OpenHands Index",
+                           openness: "closed_api_available"),
+        ], sota: [])
+        try await LoopbackHTTPServer.with(serving: Self.endpointTree) { server in
+            let out = try TemporaryDirectory()
+            let report = try await run(feed(server.baseURL), into: out, latest: latest)
+            #expect(report.unmapped == ["New-Open-Model"])
+        }
+    }
+}
