@@ -39,6 +39,10 @@ extension SeekGPU {
                                    valueName: "version"))
         var catalogVersion: String?
 
+        @Option(help: ArgumentHelp("Write the alerts this run queued (JSON list of {subject, body}) to this file, "
+                                   + "for the daily job to e-mail.", valueName: "path"))
+        var alertsFile: String?
+
         @OptionGroup var options: OutputOptions
 
         func validate() throws {
@@ -49,13 +53,15 @@ extension SeekGPU {
 
         func run() async throws {
             let console = Console(quiet: options.quiet, verbose: options.verbose)
+            let alerts = AlertQueue()
+            defer { try? alerts.flush(to: alertsFile, console: console) }
             do {
-                if step == .all || step == .prices { try runPrices(console: console) }
+                if step == .all || step == .prices { try runPrices(console: console, alerts: alerts) }
                 var latest: Snapshot?
                 if step == .all || step == .snapshots { latest = try runSnapshots(console: console) }
                 if step == .models || step == .apiPricing { latest = snapshotStore.latestSnapshot() }
-                if step == .all || step == .models { try runModels(latest: latest, console: console) }
-                if step == .all || step == .apiPricing { try runAPIPricing(latest: latest, console: console) }
+                if step == .all || step == .models { try runModels(latest: latest, console: console, alerts: alerts) }
+                if step == .all || step == .apiPricing { try runAPIPricing(latest: latest, console: console, alerts: alerts) }
             } catch let error as FormatChangeError {
                 console.error(error.description)
                 throw ExitCode(FormatChangeError.exitCode)
@@ -68,7 +74,7 @@ extension SeekGPU {
         private var configDirectory: URL { URL(fileURLWithPath: options.config) }
         private var dataDirectory: URL { URL(fileURLWithPath: options.out).appendingPathComponent("data") }
 
-        private func runPrices(console: Console) throws {
+        private func runPrices(console: Console, alerts: AlertQueue) throws {
             let environment = ProcessInfo.processInfo.environment
             let configuration = try PriceFeedConfiguration.load(
                 from: configDirectory.appendingPathComponent(PriceFeedConfiguration.fileName))
@@ -79,13 +85,14 @@ extension SeekGPU {
                                  retry: try RetryPolicy.from(environment: environment))
             let report = try feed.run(dataDirectory: dataDirectory, specs: specs) { line in logger.warning("\(line)") }
             console.summary(report.summaryLines(verbose: options.verbose))
+            alerts.add(report.alerts)
         }
 
         private var snapshotStore: SnapshotStore {
             SnapshotStore(directory: dataDirectory.appendingPathComponent("snapshots"))
         }
 
-        private func runModels(latest: Snapshot?, console: Console) throws {
+        private func runModels(latest: Snapshot?, console: Console, alerts: AlertQueue) throws {
             let environment = ProcessInfo.processInfo.environment
             let logger = console.logger(label: "seekgpu.models")
             let feed = ModelFeed(catalog: try ModelCatalog.load(configDirectory: configDirectory),
@@ -93,9 +100,10 @@ extension SeekGPU {
                                  environment: environment, retry: try RetryPolicy.from(environment: environment))
             let report = try feed.run(dataDirectory: dataDirectory, latest: latest) { line in logger.warning("\(line)") }
             console.summary(report.summaryLines())
+            alerts.add(report.alerts)
         }
 
-        private func runAPIPricing(latest: Snapshot?, console: Console) throws {
+        private func runAPIPricing(latest: Snapshot?, console: Console, alerts: AlertQueue) throws {
             let environment = ProcessInfo.processInfo.environment
             let logger = console.logger(label: "seekgpu.api-pricing")
             let feed = APIPriceFeed(configuration: try APIPricingConfiguration.load(fromDirectory: configDirectory),
@@ -106,6 +114,7 @@ extension SeekGPU {
             if let update = report.updateLine { lines.append("  \(update)") }
             lines += report.missing.map { "  no LiteLLM price for \($0)" }
             console.summary(lines)
+            alerts.add(report.alerts)
         }
 
         private func runSnapshots(console: Console) throws -> Snapshot? {

@@ -100,6 +100,7 @@ import TestSupport
             #expect(report.unsupported.map(\.model) == ["Mystery-1"])
             #expect(report.unsupported.first?.reason.contains("mystery_moe") == true)
             #expect(report.failures.isEmpty && report.rows == 0)
+            #expect(report.alerts.map(\.subject) == ["Unsupported architecture for Mystery-1"])
         }
     }
 
@@ -127,6 +128,7 @@ import TestSupport
             let out = try TemporaryDirectory()
             let report = try await run(feed(server.baseURL), into: out, latest: latest)
             #expect(report.unmapped == ["New-Open-Model"])
+            #expect(report.alerts.map(\.subject) == ["Missing Hugging Face mapping for New-Open-Model"])
         }
     }
 }

@@ -18,12 +18,15 @@ import TestSupport
             let out = try TemporaryDirectory()
             let environment = environment(["HF_ENDPOINT": server.baseURL])
             let result = try await onDedicatedThread {
-                try CommandRunner.run(["generate", "--step", "models", "--out", out.path], environment: environment)
+                try CommandRunner.run(["generate", "--step", "models", "--out", out.path,
+                                       "--alerts-file", out.path("alerts.json")], environment: environment)
             }
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stderr.contains("models: 14 rows in models.json"))
             #expect(result.stderr.contains("failed GLM-5.1 (no previous row)"))
             #expect(FileManager.default.fileExists(atPath: out.path("data/models.json")))
+            let alerts = try Data(contentsOf: URL(fileURLWithPath: out.path("alerts.json")))
+            #expect(String(decoding: alerts, as: UTF8.self) == "[]\n")  // nothing unsupported, no snapshot to check
         }
     }
 
