@@ -65,9 +65,12 @@ extension Repository {
         defer { git_signature_free(committerSignature) }
         var oid = git_oid()
         var parentPointers: [OpaquePointer?] = parentCommits.map { $0.raw }
-        let status = parentPointers.withUnsafeMutableBufferPointer { buffer in
-            git_commit_create(&oid, raw, reference, authorSignature, committerSignature, "UTF-8", message,
-                              treeObject.raw, buffer.count, buffer.baseAddress)
+        // The Commit objects own the pointers: keep them (and the tree) alive through the call.
+        let status = withExtendedLifetime((parentCommits, treeObject)) {
+            parentPointers.withUnsafeMutableBufferPointer { buffer in
+                git_commit_create(&oid, raw, reference, authorSignature, committerSignature, "UTF-8", message,
+                                  treeObject.raw, buffer.count, buffer.baseAddress)
+            }
         }
         try check(status, "git_commit_create", "could not create a commit in '\(path)'")
         return ObjectID(oid)

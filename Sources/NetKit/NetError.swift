@@ -98,9 +98,10 @@ public struct NetError: Error, Sendable, CustomStringConvertible, Equatable {
 }
 
 /// Removes secrets from URLs before they reach an error or a log line.
-enum URLRedaction {
+/// Removes secrets from URLs before they appear in messages.
+public enum URLRedaction {
     /// `scheme://user:pass@host/path?query#fragment` → `scheme://host/path`.
-    static func redacted(_ url: String) -> String {
+    public static func redacted(_ url: String) -> String {
         let parts = split(url)
         return parts.prefix + parts.authority + parts.path
     }

@@ -101,6 +101,10 @@ import TestSupport
         #expect(history.record(b, on: try #require(Day(iso: "2026-03-03"))))
         #expect(history.record(a, on: try #require(Day(iso: "2026-03-03"))))  // same day again: replaced, then dropped
         #expect(history.series.map(\.date.iso) == ["2026-03-01"])
+        // A date before the last point never rewrites the past (a pinned older catalog, a stale provider).
+        #expect(history.record(b, on: try #require(Day(iso: "2026-03-05"))))
+        #expect(!history.record(a, on: try #require(Day(iso: "2026-03-04"))))
+        #expect(history.series.map(\.date.iso) == ["2026-03-01", "2026-03-05"])
         #expect(PriceSource.date(ofVersion: "20260822-1") == Day(iso: "2026-08-22"))
         #expect(PriceSource.date(ofVersion: "local") == nil)
     }

@@ -161,6 +161,30 @@ import ZIPFoundation
         }
     }
 
+    @Test func aDamagedPriceHistoryStopsTheStepInsteadOfBeingReplaced() async throws {
+        try await LoopbackHTTPServer.with(serving: Self.catalog) { server in
+            let out = try TemporaryDirectory()
+            let data = out.url.appendingPathComponent("data")
+            try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+            try Data("{\"unit\": \"usd_per_node_hour\", \"series\": [{\"date\": \"2026-01-01\"}]}\n".utf8)
+                .write(to: data.appendingPathComponent("gpu_price_history.json"))
+            let error = await #expect(throws: PriceFileError.self) { try await run(feed(server.baseURL), into: out) }
+            #expect(error?.description.contains("gpu_price_history.json") == true)
+            #expect(!FileManager.default.fileExists(atPath: data.appendingPathComponent("gpus.json").path))
+        }
+    }
+
+    @Test func aStaleProviderNeverMovesTheHistoryDateBack() async throws {
+        try await LoopbackHTTPServer.with(serving: Self.catalog) { server in
+            let out = try TemporaryDirectory()
+            _ = try await run(feed(server.baseURL, version: "20260822-1"), into: out)
+            let history = try file(out, "gpu_price_history.json")
+            let older = try await run(feed(server.baseURL, version: "20260701-1"), into: out)
+            #expect(!older.historyPointAdded)
+            #expect(try file(out, "gpu_price_history.json") == history)
+        }
+    }
+
     @Test func aDirectoryOfCSVFilesGivesTheSameOfferings() async throws {
         let flat = try TemporaryDirectory()
         for provider in configuration.providers {
@@ -175,6 +199,7 @@ import ZIPFoundation
         let report = try await run(local, into: out)
         #expect(try file(out, "gpus.json") == golden("20260822-1"))
         #expect(report.source.providers.allSatisfy { $0.catalogVersion == "local" })
+        #expect(report.source.asOf == nil && !report.historyPointAdded)  // no version, no dated point
     }
 
     @Test func theLocationFollowsGpuhuntsEnvironmentVariables() {

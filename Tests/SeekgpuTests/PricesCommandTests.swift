@@ -54,7 +54,7 @@ import TestSupport
                                    base: LoopbackHTTPServer.refusingURL)
         #expect(result.status == 69)
         #expect(result.stderr.contains("Error: gpuhunt catalog at"))
-        #expect(result.stderr.contains("Nothing was written"))
+        #expect(result.stderr.contains("This step wrote nothing"))
         #expect(!FileManager.default.fileExists(atPath: out.path("data")))
     }
 

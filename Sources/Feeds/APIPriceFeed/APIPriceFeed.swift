@@ -53,25 +53,26 @@ public struct APIPriceFeed: Sendable {
     ///   non-2xx status; ``FormatChangeError`` (source `litellm`) when the body is not a JSON object.
     public func fetchPrices(log: @escaping @Sendable (String) -> Void = { _ in }) throws -> JSONValue {
         let response: HTTPResponse
+        let url = self.url, shown = URLRedaction.redacted(self.url)
         do {
             let client = try HTTPClient(configuration: http)
             response = try client.get(url, retry: retry) { attempt, reason, delay in
-                log("LiteLLM prices: retry \(attempt) in \(delay) s after \(reason) (\(url))")
+                log("LiteLLM prices: retry \(attempt) in \(delay) s after \(reason) (\(shown))")
             }
         } catch {
-            throw SourceUnavailableError(source: "LiteLLM prices at \(url)", details: "\(error)")
+            throw SourceUnavailableError(source: "LiteLLM prices at \(shown)", details: "\(error)")
         }
         guard response.isSuccess else {
-            throw SourceUnavailableError(source: "LiteLLM prices at \(url)", details: "HTTP \(response.status)")
+            throw SourceUnavailableError(source: "LiteLLM prices at \(shown)", details: "HTTP \(response.status)")
         }
         let prices: JSONValue
         do {
             prices = try JSONParser.parse(response.body)
         } catch {
-            throw FormatChangeError(source: "litellm", details: "\(url) is not valid JSON: \(error)")
+            throw FormatChangeError(source: "litellm", details: "\(shown) is not valid JSON: \(error)")
         }
         guard prices.objectValue != nil else {
-            throw FormatChangeError(source: "litellm", details: "\(url) is not a JSON object keyed by model id")
+            throw FormatChangeError(source: "litellm", details: "\(shown) is not a JSON object keyed by model id")
         }
         return prices
     }

@@ -76,7 +76,7 @@ public struct ModelFeed: Sendable {
             return true
         }
         guard anyFetched || entries.isEmpty else {
-            throw SourceUnavailableError(source: "Hugging Face at \(endpoint)", details:
+            throw SourceUnavailableError(source: "Hugging Face at \(URLRedaction.redacted(endpoint))", details:
                 "no model config could be fetched: " + report.failures.prefix(3).map { "\($0.model): \($0.reason)" }
                 .joined(separator: "; "))
         }
@@ -98,6 +98,7 @@ public struct ModelFeed: Sendable {
 
     private func outcome(for entry: ModelCatalog.Entry, log: @escaping @Sendable (String) -> Void) -> Outcome {
         let url = "\(endpoint)/\(entry.configRepo)/resolve/main/config.json"
+        let shown = URLRedaction.redacted(url)
         let response: HTTPResponse
         do {
             let client = try HTTPClient(configuration: http)
@@ -113,19 +114,19 @@ public struct ModelFeed: Sendable {
             break
         case 401, 403:
             return .failed(token == nil
-                ? "\(url) is gated (HTTP \(response.status)): set HF_TOKEN to a token that can read \(entry.configRepo)"
-                : "\(url) refused HF_TOKEN (HTTP \(response.status)): give the token access to \(entry.configRepo)",
+                ? "\(shown) is gated (HTTP \(response.status)): set HF_TOKEN to a token that can read \(entry.configRepo)"
+                : "\(shown) refused HF_TOKEN (HTTP \(response.status)): give the token access to \(entry.configRepo)",
                 fetched: false)
         case 404:
-            return .failed("\(url) not found (HTTP 404): check hf_repo in config/models.yaml", fetched: false)
+            return .failed("\(shown) not found (HTTP 404): check hf_repo in config/models.yaml", fetched: false)
         default:
-            return .failed("HTTP \(response.status) for \(url)", fetched: false)
+            return .failed("HTTP \(response.status) for \(shown)", fetched: false)
         }
         let config: JSONValue
         do {
             config = try JSONParser.parse(response.body)
         } catch {
-            return .failed("\(url) is not valid JSON (\(error))", fetched: true)
+            return .failed("\(shown) is not valid JSON (\(error))", fetched: true)
         }
         do {
             return .spec(try ModelSpecDeriver.derive(

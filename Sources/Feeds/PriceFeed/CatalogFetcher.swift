@@ -7,10 +7,8 @@ struct FetchedCatalog: Sendable {
     /// The catalog version, e.g. `20260822-1` (`local` for a directory of CSV files).
     var version: String
     var csv: Data
-    /// The URL or path the CSV came from, for messages.
+    /// The URL (without secrets) or path the CSV came from, for messages.
     var source: String
-    /// For a directory of CSV files: the file's modification day stands in for the version date.
-    var modified: Date?
 }
 
 /// Why a provider could not be read.
@@ -43,17 +41,19 @@ struct CatalogFetcher: Sendable {
             guard let data = FileManager.default.contents(atPath: url.path) else {
                 return .failure(ProviderFailure(provider: provider, reason: "cannot read \(url.path)", isFormatChange: false))
             }
-            let modified = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date
+            // Flat files carry no version: without --catalog-version, `as_of` stays null and no price
+            // history point is recorded (a file date would make output depend on the checkout).
             return .success(FetchedCatalog(provider: provider, version: pinnedVersion ?? "local", csv: data,
-                                           source: url.path, modified: modified))
+                                           source: url.path))
         case .bucket(let base):
             do {
                 let client = try HTTPClient(configuration: http)
                 let version = try pinnedVersion ?? latestVersion(of: provider, base: base, client: client)
                 let url = "\(base)/\(provider)/\(version)/catalog.zip"
                 let zip = try body(of: url, provider: provider, client: client)
-                let csv = try CatalogArchive.csv(in: Data(zip), provider: provider, source: url)
-                return .success(FetchedCatalog(provider: provider, version: version, csv: csv, source: url, modified: nil))
+                let shown = URLRedaction.redacted(url)
+                let csv = try CatalogArchive.csv(in: Data(zip), provider: provider, source: shown)
+                return .success(FetchedCatalog(provider: provider, version: version, csv: csv, source: shown))
             } catch let failure as ProviderFailure {
                 return .failure(failure)
             } catch let failure as CatalogArchive.Failure {
@@ -70,7 +70,7 @@ struct CatalogFetcher: Sendable {
             .trimmingCharacters(in: .whitespacesAndNewlines)
         let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_")
         guard !text.isEmpty, text.count <= 64, text.allSatisfy(allowed.contains) else {
-            throw ProviderFailure(provider: provider, reason: "\(url) did not return a catalog version "
+            throw ProviderFailure(provider: provider, reason: "\(URLRedaction.redacted(url)) did not return a catalog version "
                                   + "(got '\(text.prefix(40))')", isFormatChange: true)
         }
         return text
@@ -81,7 +81,8 @@ struct CatalogFetcher: Sendable {
             onRetry("\(provider): \(reason); retry \(attempt) in \(PythonishSeconds(delay)) s")
         }
         guard response.isSuccess else {
-            throw ProviderFailure(provider: provider, reason: "HTTP \(response.status) for \(url)", isFormatChange: false)
+            throw ProviderFailure(provider: provider, reason: "HTTP \(response.status) for \(URLRedaction.redacted(url))",
+                                  isFormatChange: false)
         }
         return response.body
     }

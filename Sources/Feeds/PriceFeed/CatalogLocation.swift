@@ -1,4 +1,5 @@
 import Foundation
+import NetKit
 
 /// Where gpuhunt catalogs are read from, chosen as gpuhunt chooses it.
 public enum CatalogLocation: Sendable, Equatable, CustomStringConvertible {
@@ -24,7 +25,7 @@ public enum CatalogLocation: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .bucket(let base): base
+        case .bucket(let base): URLRedaction.redacted(base)
         case .directory(let url): url.path
         }
     }

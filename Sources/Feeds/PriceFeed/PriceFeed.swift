@@ -74,20 +74,23 @@ public struct PriceFeed: Sendable {
         }
 
         let store = PriceStore(directory: dataDirectory)
-        let previousOfferings = store.loadOfferings() ?? []
+        let previousOfferings = try store.loadOfferings() ?? []
         let previousSource = store.loadSource()
         let failed = Set(report.failures.map(\.provider))
         let kept = previousOfferings.filter { failed.contains($0.provider) }
         let offerings = OfferingSelection.select(rows: rows, kept: kept, configuration: configuration)
 
         let counts = Dictionary(offerings.map { ($0.provider, 1) }, uniquingKeysWith: +)
-        let source = PriceSource(asOf: Self.asOf(fresh.values), providers: providers.map { provider in
+        var source = PriceSource(asOf: nil, providers: providers.map { provider in
             let version = fresh[provider]?.version
                 ?? previousSource?.providers.first { $0.name == provider }?.catalogVersion
             return PriceSource.Provider(name: provider, catalogVersion: version, stale: fresh[provider] == nil,
                                         offerings: counts[provider] ?? 0)
         })
-        var history = store.loadHistory() ?? PriceHistory()
+        // As of the newest catalog any published row comes from, stale providers included, so a
+        // failing provider can never move the date back.
+        source.asOf = source.providers.compactMap { $0.catalogVersion.flatMap(PriceSource.date(ofVersion:)) }.max()
+        var history = try store.loadHistory() ?? PriceHistory()
         if let day = source.asOf {
             report.historyPointAdded = history.record(
                 PriceHistory.nodePrices(of: offerings, nodes: configuration.servingNodes,
@@ -102,15 +105,6 @@ public struct PriceFeed: Sendable {
         report.changedFiles = try store.write(offerings: offerings, source: source, history: history, specs: specs)
         return report
     }
-
-    /// The date of the newest catalog read: from its version, else (a directory of CSV files)
-    /// from the newest file's modification day.
-    static func asOf(_ catalogs: some Sequence<FetchedCatalog>) -> Day? {
-        let catalogs = Array(catalogs)
-        let fromVersions = catalogs.compactMap { PriceSource.date(ofVersion: $0.version) }.max()
-        return fromVersions ?? catalogs.compactMap(\.modified).max()
-            .map { Day(containing: Int64($0.timeIntervalSince1970.rounded(.down))) }
-    }
 }
 
 /// Every source of a required input failed; retrying later may help.
@@ -122,7 +116,9 @@ public struct SourceUnavailableError: Error, Sendable, CustomStringConvertible {
     /// What failed.
     public var details: String
 
-    public var description: String { "\(source) is unavailable: \(details). Nothing was written; try again later." }
+    public var description: String {
+        "\(source) is unavailable: \(details). This step wrote nothing; try again later."
+    }
 }
 
 /// What the prices step did, for the run summary and alerts.

@@ -62,16 +62,16 @@ public struct PriceHistory: Sendable, Equatable {
     }
 
     /// Records `prices` as of `date`: replaces a point of the same date, and adds the point only
-    /// when it differs from the point before it.
+    /// when it differs from the point before it. A date before the last point is ignored: the
+    /// past is never rewritten (e.g. a run pinned to an older catalog version).
     /// - Returns: true when the series changed.
     @discardableResult
     public mutating func record(_ prices: [NodePrice], on date: Day) -> Bool {
+        if let last = series.last, date < last.date { return false }
         let before = series
         series.removeAll { $0.date == date }
-        let previous = series.last { $0.date < date }
-        if previous?.prices != prices {
-            let index = series.firstIndex { $0.date > date } ?? series.count
-            series.insert(Point(date: date, prices: prices), at: index)
+        if series.last?.prices != prices {
+            series.append(Point(date: date, prices: prices))
         }
         return series != before
     }
