@@ -54,7 +54,13 @@ extension SeekGPU {
         func run() async throws {
             let console = Console(quiet: options.quiet, verbose: options.verbose)
             let alerts = AlertQueue()
-            defer { try? alerts.flush(to: alertsFile, console: console) }
+            defer {
+                do {
+                    try alerts.flush(to: alertsFile, console: console)
+                } catch {
+                    console.error("could not write the alerts file: \(error)")
+                }
+            }
             do {
                 if step == .all || step == .prices { try runPrices(console: console, alerts: alerts) }
                 var latest: Snapshot?
@@ -63,9 +69,12 @@ extension SeekGPU {
                 if step == .all || step == .models { try runModels(latest: latest, console: console, alerts: alerts) }
                 if step == .all || step == .apiPricing { try runAPIPricing(latest: latest, console: console, alerts: alerts) }
             } catch let error as FormatChangeError {
+                alerts.add([Alert(subject: "Data format breaking change in \(error.source)",
+                                  body: "\(error.description)\n\nseekgpu cannot process this source until the code is updated.")])
                 console.error(error.description)
                 throw ExitCode(FormatChangeError.exitCode)
             } catch let error as SourceUnavailableError {
+                alerts.add([Alert(subject: "Source unavailable", body: error.description)])
                 console.error(error.description)
                 throw ExitCode(SourceUnavailableError.exitCode)
             }

@@ -17,10 +17,11 @@ import TestSupport
         var index: SnapshotIndex? { store.loadIndex() }
     }
 
-    func run(_ builder: IndexRepositoryBuilder, out: TemporaryDirectory, force: Bool = false) throws -> Run {
+    func run(_ builder: IndexRepositoryBuilder, out: TemporaryDirectory, force: Bool = false,
+             configuration: IndexConfiguration? = nil) throws -> Run {
         let (repository, head) = try IndexHistory.openRepository(at: builder.path)
         let store = SnapshotStore(directory: out.url.appendingPathComponent("data/snapshots"))
-        let report = try IndexHistory(repository: repository, configuration: configuration)
+        let report = try IndexHistory(repository: repository, configuration: configuration ?? self.configuration)
             .exportSnapshots(to: store, head: head, force: force)
         return Run(report: report, store: store)
     }
@@ -217,6 +218,22 @@ import TestSupport
         let forced = try run(b, out: out, force: true)
         #expect(forced.report.written.isEmpty && forced.report.unchanged.count == 2 && forced.report.changedNothing)
         #expect(try modificationDates(under: out.url) == stamps)
+    }
+
+    @Test func editingTheConfigurationRebuildsEverySnapshot() throws {
+        let dir = try TemporaryDirectory()
+        let (b, out) = try twoDaysBuilt(in: dir)
+        let path = Fixtures.configDirectory.appendingPathComponent(IndexConfiguration.fileName)
+        let yaml = try String(contentsOf: path, encoding: .utf8)
+            + "  - { from: A, to: Model-A, effective: \"2026-02-02\" }\n"
+        let edited = try IndexConfiguration.parse(yaml: yaml, source: "edited.yaml")
+        #expect(edited.digest != configuration.digest)
+        let rerun = try run(b, out: out, configuration: edited)
+        #expect(!rerun.report.isNoOp && rerun.report.daysExamined == 2)
+        #expect(rerun.snapshot("2026-02-02")?.entries.first?.modelName == "Model-A")
+        #expect(rerun.snapshot("2026-02-01")?.entries.first?.modelName == "A")
+        #expect(rerun.index?.configDigest == edited.digest)
+        #expect(try run(b, out: out, configuration: edited).report.isNoOp)
     }
 
     @Test func anIncrementalRunRevisitsOnlyChangedDays() throws {

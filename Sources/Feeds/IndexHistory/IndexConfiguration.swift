@@ -52,6 +52,9 @@ public struct IndexConfiguration: Sendable, Equatable {
     public let renames: [Rename]
     /// `renames` by their `from` name (the later entry wins a duplicate).
     private let renameTable: [String: Rename]
+    /// A fingerprint of the file the configuration was read from (FNV-1a 64, hex), recorded in
+    /// `index.json` so that editing the file rebuilds the snapshots.
+    public var digest = ""
 
     /// Creates a configuration.
     public init(historyStart: Day, categories: [Category], metadataNameOverrides: [String: String], renames: [Rename]) {
@@ -115,9 +118,11 @@ extension IndexConfiguration {
         if file.categories.contains(where: { $0.name == overallName }) {
             throw ConfigurationError(path: source, reason: "must not name a category '\(overallName)': seekgpu computes it")
         }
-        return IndexConfiguration(historyStart: file.history_start, categories: file.categories,
-                                  metadataNameOverrides: file.metadata_name_overrides ?? [:],
-                                  renames: file.renames ?? [])
+        var configuration = IndexConfiguration(historyStart: file.history_start, categories: file.categories,
+                                               metadataNameOverrides: file.metadata_name_overrides ?? [:],
+                                               renames: file.renames ?? [])
+        configuration.digest = fnv1a64(yaml)
+        return configuration
     }
 }
 
@@ -139,4 +144,15 @@ public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
                                      + "run seekgpu from the repository root or pass --config DIR")
         }
     }
+}
+
+/// FNV-1a, 64 bits, of the UTF-8 bytes of `text`, as 16 hex digits: a cheap, stable fingerprint.
+func fnv1a64(_ text: String) -> String {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in text.utf8 {
+        hash ^= UInt64(byte)
+        hash = hash &* 0x0000_0100_0000_01b3
+    }
+    let hex = String(hash, radix: 16)
+    return String(repeating: "0", count: 16 - hex.count) + hex
 }

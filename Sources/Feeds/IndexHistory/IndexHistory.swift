@@ -46,6 +46,8 @@ public struct IndexHistory {
     ///   ``GitError`` or a file error otherwise. Files already written stay valid.
     public func exportSnapshots(to store: SnapshotStore, head: ObjectID, force: Bool) throws -> SnapshotRunReport {
         let previous = store.loadIndex()
+        // A changed configuration (renames, categories, history start) changes every day.
+        let force = force || (previous.map { $0.configDigest != configuration.digest } ?? false)
         var report = SnapshotRunReport(indexCommit: head)
         if !force, let previous, previous.indexCommit == head.hex, previous.snapshots.allSatisfy(store.hasSnapshot) {
             report.isNoOp = true
@@ -106,7 +108,7 @@ public struct IndexHistory {
         }
         report.publishedDays = plan.published.count
         report.latest = plan.baseline
-        report.indexWritten = try store.write(SnapshotIndex(snapshots: plan.published, indexCommit: head.hex,
+        report.indexWritten = try store.write(SnapshotIndex(snapshots: plan.published, indexCommit: head.hex, configDigest: configuration.digest,
                                                             sourceCommits: plan.sources))
         return report
     }

@@ -11,6 +11,8 @@ public struct SnapshotIndex: Sendable, Equatable {
     public var snapshots: [Day]
     /// The index commit (HEAD of the index repository) these snapshots were built from.
     public var indexCommit: String
+    /// Fingerprint of `config/openhands-index.yaml` they were built with; a different one rebuilds all.
+    public var configDigest: String
     /// Every evaluated day and the commit its leaderboard was read from, ascending by day.
     /// Days not in `snapshots` had the same leaderboard as the day before.
     public var sourceCommits: [(day: Day, commit: String)]
@@ -19,23 +21,26 @@ public struct SnapshotIndex: Sendable, Equatable {
     public var latest: Day? { snapshots.last }
 
     /// Creates an index.
-    public init(snapshots: [Day], indexCommit: String, sourceCommits: [(day: Day, commit: String)]) {
+    public init(snapshots: [Day], indexCommit: String, configDigest: String, sourceCommits: [(day: Day, commit: String)]) {
         self.snapshots = snapshots
         self.indexCommit = indexCommit
+        self.configDigest = configDigest
         self.sourceCommits = sourceCommits
     }
 
     public static func == (a: SnapshotIndex, b: SnapshotIndex) -> Bool {
-        a.snapshots == b.snapshots && a.indexCommit == b.indexCommit
+        a.snapshots == b.snapshots && a.indexCommit == b.indexCommit && a.configDigest == b.configDigest
             && a.sourceCommits.elementsEqual(b.sourceCommits) { $0.day == $1.day && $0.commit == $1.commit }
     }
 
-    /// The file's JSON: `snapshots`, `latest` (as the reference), then `index_commit` and `source_commits`.
+    /// The file's JSON: `snapshots`, `latest` (as the reference), then `index_commit`, `config_digest`
+    /// and `source_commits`.
     public var json: JSONValue {
         .object(JSONObject([
             ("snapshots", .array(snapshots.map { .string($0.iso) })),
             ("latest", latest.map { .string($0.iso) } ?? .null),
             ("index_commit", .string(indexCommit)),
+            ("config_digest", .string(configDigest)),
             ("source_commits", .object(JSONObject(sourceCommits.map { ($0.day.iso, JSONValue.string($0.commit)) }))),
         ]))
     }
@@ -57,6 +62,7 @@ public struct SnapshotIndex: Sendable, Equatable {
             guard let day = Day(iso: key), let value = sources[key]?.stringValue else { return nil }
             pairs.append((day, value))
         }
-        self.init(snapshots: days.sorted(), indexCommit: commit, sourceCommits: pairs.sorted { $0.day < $1.day })
+        self.init(snapshots: days.sorted(), indexCommit: commit,
+                  configDigest: object["config_digest"]?.stringValue ?? "", sourceCommits: pairs.sorted { $0.day < $1.day })
     }
 }
