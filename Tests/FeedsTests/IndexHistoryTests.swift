@@ -220,6 +220,18 @@ import TestSupport
         #expect(try modificationDates(under: out.url) == stamps)
     }
 
+    @Test func aSnapshotFolderLeftByAFailedRunIsRemoved() throws {
+        let dir = try TemporaryDirectory()
+        let (b, out) = try twoDaysBuilt(in: dir)
+        let orphan = out.url.appendingPathComponent("data/snapshots/2026-01-15")
+        try FileManager.default.createDirectory(at: orphan, withIntermediateDirectories: true)
+        for file in ["benchmarks.json", "sota_scores.json"] { try Data("[]\n".utf8).write(to: orphan.appendingPathComponent(file)) }
+        try b.commit(model("A", scores: IndexFiles.allBenchmarks(13)), at: "2026-02-03T10:00:00Z")
+        let rerun = try run(b, out: out)
+        #expect(rerun.report.removed.map(\.iso) == ["2026-01-15"])
+        #expect(!FileManager.default.fileExists(atPath: orphan.path))
+    }
+
     @Test func editingTheConfigurationRebuildsEverySnapshot() throws {
         let dir = try TemporaryDirectory()
         let (b, out) = try twoDaysBuilt(in: dir)

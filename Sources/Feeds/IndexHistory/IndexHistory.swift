@@ -101,8 +101,10 @@ public struct IndexHistory {
             plan.baseline = snapshot
         }
 
+        // Remove what is no longer published: days the previous index listed, and folders left
+        // by a run that failed before writing its index.
         let kept = Set(plan.published)
-        for day in previous?.snapshots ?? [] where !kept.contains(day) {
+        for day in Set((previous?.snapshots ?? []) + store.daysOnDisk()).sorted() where !kept.contains(day) {
             try store.removeSnapshot(day)
             report.removed.append(day)
         }

@@ -57,6 +57,12 @@ public struct SnapshotStore: Sendable {
         try AtomicFile.writeIfChanged(CanonicalJSON.encode(index.json), to: indexURL)
     }
 
+    /// Days that have a snapshot folder on disk (folders named `YYYY-MM-DD`).
+    public func daysOnDisk() -> [Day] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
+            .compactMap(Day.init(iso:)).sorted()
+    }
+
     /// Deletes the two files of `day` and its folder if that leaves it empty.
     public func removeSnapshot(_ day: Day) throws {
         let manager = FileManager.default
