@@ -20,6 +20,7 @@ let package = Package(
         .target(name: "GitKit", dependencies: ["CGit2"]),
         .target(name: "NetKit", dependencies: ["CCurl"]),
         .target(name: "SeekCore"),
+        .target(name: "Sizing", dependencies: ["SeekCore"]),
         .target(name: "Feeds", dependencies: [
             "SeekCore", "GitKit", "NetKit", "Yams", "ZIPFoundation",
             .product(name: "CSV", package: "CSV.swift"),
@@ -34,6 +35,7 @@ let package = Package(
         .testTarget(name: "GitKitTests", dependencies: ["GitKit", "TestSupport"]),
         .testTarget(name: "NetKitTests", dependencies: ["NetKit", "TestSupport"]),
         .testTarget(name: "SeekCoreTests", dependencies: ["SeekCore"]),
+        .testTarget(name: "SizingTests", dependencies: ["Sizing", "SeekCore"]),
         .testTarget(name: "FeedsTests", dependencies: ["Feeds", "GitKit", "NetKit", "SeekCore", "TestSupport", "ZIPFoundation"]),
         .testTarget(name: "SeekgpuTests", dependencies: ["GitKit", "SeekCore", "TestSupport"]),
     ],

@@ -72,6 +72,25 @@ public struct SizingAssumptions: Sendable, Hashable {
     /// Concurrency samples of the scaling curve (§2.1 scaling samples, streams).
     public var scalingSamples: [Int] = [1] + Array(stride(from: 5, through: 100, by: 5)) + Array(stride(from: 110, through: 200, by: 10))
 
+    /// Stream targets of the Performance matrix's Fit and Scale columns (§2.1 `PERFORMANCE_COLUMNS`, streams).
+    public var performanceColumnStreams: [Int] = [1, 100]
+    /// GPU counts a Budget preset may have (§2.1 GPU presets, GPUs).
+    public var presetGPUCounts: Set<Int> = [1, 4, 8, 16]
+    /// Budget presets offered (§2.1 `MAX_PRESETS`, 8).
+    public var maxPresets: Int = 8
+    /// Top models a preset must fit at least one of (§2.1 GPU presets, 3 models).
+    public var presetTopModelCount: Int = 3
+    /// GPUs per node in the node price history (§2.1 node-price nodes, 8 GPUs).
+    public var nodeGPUCount: Int = 8
+    /// Reference configurations of the GPU cost trend (§2.1 reference configs: label, gpu_name, GPUs).
+    public var referenceConfigs: [ReferenceConfig] = [
+        ReferenceConfig(label: "1× H100 80GB", gpuName: "H100", gpuCount: 1),
+        ReferenceConfig(label: "4× H100 80GB", gpuName: "H100", gpuCount: 4),
+        ReferenceConfig(label: "8× H100 80GB", gpuName: "H100", gpuCount: 8),
+        ReferenceConfig(label: "1× H200 141GB", gpuName: "H200", gpuCount: 1),
+        ReferenceConfig(label: "8× A100 80GB", gpuName: "A100_80G", gpuCount: 8),
+    ]
+
     /// The reference site's defaults.
     public static let reference = SizingAssumptions()
 
@@ -88,6 +107,22 @@ public struct SizingAssumptions: Sendable, Hashable {
         case .nvlinkPaired: nvlinkPairedCollectiveLatencyS
         case .pcieOnly: pcieCollectiveLatencyS
         }
+    }
+}
+
+/// A GPU configuration whose monthly cost the trends show (§2.1 reference configs).
+public struct ReferenceConfig: Sendable, Hashable {
+    /// Display label, e.g. `"1× H100 80GB"`.
+    public var label: String
+    /// The gpuhunt GPU name.
+    public var gpuName: String
+    /// GPUs.
+    public var gpuCount: Int
+    /// Creates a configuration.
+    public init(label: String, gpuName: String, gpuCount: Int) {
+        self.label = label
+        self.gpuName = gpuName
+        self.gpuCount = gpuCount
     }
 }
 

@@ -60,3 +60,17 @@ func approx(_ a: Double?, _ printed: Double, digits: Int) -> Bool {
     guard let a else { return false }
     return abs(a - printed) <= 0.5 * pow(10, Double(-digits)) + 1e-12
 }
+
+let a100 = spec("A100", memory: 80, tflops: 312, tbps: 2.04, pcie: 32, nvlink: 600, arch: "Ampere", tier: .nvswitch)
+let b300 = spec("B300", memory: 288, tflops: 2463.6, tbps: 8.2, pcie: 64, nvlink: 1800, arch: "Blackwell", tier: .nvswitch)
+
+func entry(_ model: String, _ category: String, score: Double = 50, cost: Double? = nil,
+           openness: String? = "open_weights") -> BenchmarkEntry {
+    BenchmarkEntry(modelName: model, benchmarkName: category, benchmarkDisplayName: category, score: score, rank: 1,
+                   costPerTask: cost, benchmarkGroup: "openhands", benchmarkGroupDisplay: "OpenHands Index",
+                   openness: openness)
+}
+
+func sota(_ category: String, _ score: Double, model: String = "S") -> SOTAEntry {
+    SOTAEntry(benchmarkName: category, benchmarkDisplayName: category, sotaModelName: model, sotaScore: score)
+}
