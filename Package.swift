@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
         .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
+        .package(url: "https://github.com/JohnSundell/Plot", exact: "0.14.0"),
     ],
     targets: [
         .systemLibrary(name: "CGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
@@ -21,13 +22,14 @@ let package = Package(
         .target(name: "NetKit", dependencies: ["CCurl"]),
         .target(name: "SeekCore"),
         .target(name: "Sizing", dependencies: ["SeekCore"]),
+        .target(name: "Site", dependencies: ["SeekCore", "Sizing", .product(name: "Plot", package: "Plot")]),
         .target(name: "Feeds", dependencies: [
             "SeekCore", "GitKit", "NetKit", "Yams", "ZIPFoundation",
             .product(name: "CSV", package: "CSV.swift"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "seekgpu", dependencies: [
-            "SeekCore", "GitKit", "NetKit", "Feeds",
+            "SeekCore", "GitKit", "NetKit", "Feeds", "Sizing", "Site",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -36,6 +38,7 @@ let package = Package(
         .testTarget(name: "NetKitTests", dependencies: ["NetKit", "TestSupport"]),
         .testTarget(name: "SeekCoreTests", dependencies: ["SeekCore"]),
         .testTarget(name: "SizingTests", dependencies: ["Sizing", "SeekCore"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "SeekCore", "Sizing"]),
         .testTarget(name: "FeedsTests", dependencies: ["Feeds", "GitKit", "NetKit", "SeekCore", "TestSupport", "ZIPFoundation"]),
         .testTarget(name: "SeekgpuTests", dependencies: ["GitKit", "SeekCore", "TestSupport"]),
     ],

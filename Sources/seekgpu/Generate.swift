@@ -4,6 +4,8 @@ import Foundation
 import Logging
 import NetKit
 import SeekCore
+import Site
+import Sizing
 
 extension SeekGPU {
     /// `seekgpu generate`: runs the data steps and writes their files.
@@ -13,7 +15,8 @@ extension SeekGPU {
             discussion: """
                 Steps: prices (gpuhunt catalogs → gpus.json, gpu_source.json, gpu_price_history.json, \
                 gpu_specs.json), snapshots (OpenHands Index history → data/snapshots/), models (Hugging Face \
-                config.json → models.json) and api-pricing (LiteLLM → api_pricing.json). `all` runs them in that order.
+                config.json → models.json), api-pricing (LiteLLM → api_pricing.json) and site (HTML pages from the \
+                data, so far the leaderboard and methodology). `all` runs them in that order.
                 Environment: GPUHUNT_CATALOG_URL (the catalog's v3 root) or GPUHUNT_CATALOG_DIR (flat \
                 {provider}.csv files), as gpuhunt reads them; HF_ENDPOINT and HF_TOKEN, as huggingface_hub reads \
                 them; SEEKGPU_LITELLM_URL (the LiteLLM price file); SEEKGPU_RETRY_DELAYS (seconds between HTTP \
@@ -27,6 +30,7 @@ extension SeekGPU {
         enum Step: String, ExpressibleByArgument, CaseIterable {
             case all, prices, snapshots, models
             case apiPricing = "api-pricing"
+            case site
         }
 
         @Option(help: "The step to run.")
@@ -65,9 +69,14 @@ extension SeekGPU {
                 if step == .all || step == .prices { try runPrices(console: console, alerts: alerts) }
                 var latest: Snapshot?
                 if step == .all || step == .snapshots { latest = try runSnapshots(console: console) }
-                if step == .models || step == .apiPricing { latest = snapshotStore.latestSnapshot() }
+                if step == .models || step == .apiPricing || step == .site { latest = snapshotStore.latestSnapshot() }
                 if step == .all || step == .models { try runModels(latest: latest, console: console, alerts: alerts) }
                 if step == .all || step == .apiPricing { try runAPIPricing(latest: latest, console: console, alerts: alerts) }
+                if step == .all || step == .site {
+                    let changed = try SiteWriter(outputDirectory: URL(fileURLWithPath: options.out))
+                        .write(latest: latest, assumptions: .reference)
+                    console.summary(["site: " + (changed.isEmpty ? "no page changed" : "changed: " + changed.joined(separator: ", "))])
+                }
             } catch let error as FormatChangeError {
                 alerts.add([Alert(subject: "Data format breaking change in \(error.source)",
                                   body: "\(error.description)\n\nseekgpu cannot process this source until the code is updated.")])

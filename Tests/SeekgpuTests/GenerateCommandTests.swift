@@ -64,6 +64,20 @@ import TestSupport
         #expect(run.stderr.contains("'A'"))
     }
 
+    @Test func siteRendersPagesFromTheSnapshotsInOut() throws {
+        let dir = try TemporaryDirectory()
+        _ = try makeIndex(in: dir)
+        let snapshots = try CommandRunner.run(["generate", "--step", "snapshots", "--index", dir.path("index.git"),
+                                               "--out", dir.path("out"), "-q"])
+        #expect(snapshots.status == 0)
+        let site = try CommandRunner.run(["generate", "--step", "site", "--out", dir.path("out")])
+        #expect(site.status == 0, "\(site.stderr)")
+        let html = try String(contentsOfFile: dir.path("out/index.html"), encoding: .utf8)
+        #expect(html.contains("GLM-5") && html.contains("56.5"))
+        #expect(FileManager.default.fileExists(atPath: dir.path("out/methodology/index.html")))
+        #expect(FileManager.default.fileExists(atPath: dir.path("out/assets/site.css")))
+    }
+
     @Test func anUnknownStepIsAUsageError() throws {
         let run = try CommandRunner.run(["generate", "--step", "nope"])
         #expect(run.status == 64)

@@ -1,0 +1,147 @@
+import Foundation
+import SeekCore
+import Sizing
+import Testing
+@testable import Site
+
+private func entry(_ name: String, category: String = "overall", display: String = "Overall", score: Double,
+                   rank: Int, cost: Double? = nil, openness: String? = "open_weights") -> BenchmarkEntry {
+    BenchmarkEntry(modelName: name, benchmarkName: category, benchmarkDisplayName: display, score: score, rank: rank,
+                   costPerTask: cost, benchmarkGroup: "openhands", benchmarkGroupDisplay: "OpenHands Index",
+                   openness: openness)
+}
+
+private let hostile = "<img src=x onerror=alert(1)>"
+private let quoted = "a\"b'c&d"
+
+private func sampleSnapshot() -> Snapshot {
+    Snapshot(
+        day: Day(iso: "2026-08-22")!,
+        entries: [
+            entry("Model A", score: 81.0, rank: 1, cost: 1.25, openness: "closed_api_available"),
+            entry(hostile, score: 70.5, rank: 2, cost: nil),
+            entry(quoted, score: 60.25, rank: 3, cost: 0.5, openness: nil),
+            entry("Model A", category: "frontend", display: "Frontend", score: 90, rank: 1),
+            entry(quoted, category: "frontend", display: "Frontend", score: 50, rank: 2),
+        ],
+        sota: [
+            SOTAEntry(benchmarkName: "overall", benchmarkDisplayName: "Overall", sotaModelName: "Model A", sotaScore: 81),
+        ]
+    )
+}
+
+private func temporaryDirectory() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("SiteTests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+private func occurrences(of needle: String, in haystack: String) -> Int {
+    haystack.components(separatedBy: needle).count - 1
+}
+
+@Suite("Escaping")
+struct EscapingTests {
+    @Test func attributeValueEscapesAllFiveCharactersAmpersandFirst() {
+        #expect(attributeValue(quoted) == "a&quot;b&#39;c&amp;d")
+        #expect(attributeValue("<&>") == "&lt;&amp;&gt;")
+        #expect(attributeValue("&amp;") == "&amp;amp;")
+        #expect(attributeValue("plain") == "plain")
+    }
+
+    @Test func hostileModelNamesRenderAsText() {
+        let html = SiteWriter.renderIndex(latest: sampleSnapshot())
+        #expect(html.contains("&lt;img src=x onerror=alert(1)&gt;"))
+        #expect(!html.contains("<img"))
+        #expect(!html.contains("onerror=alert(1)>"))
+        #expect(html.contains("data-model=\"&lt;img src=x onerror=alert(1)&gt;\""))
+        #expect(html.contains("data-model=\"a&quot;b&#39;c&amp;d\""))
+        #expect(html.contains(">a\"b'c&amp;d</th>"))
+        // Every double quote in the document belongs to a well-formed attribute: name="value" pairs only.
+        let withoutAttributes = html.replacingOccurrences(
+            of: #"\s[a-z-]+="[^"<>]*""#, with: "", options: .regularExpression)
+        #expect(!withoutAttributes.contains("=\""))
+    }
+}
+
+@Suite("Pages")
+struct PageTests {
+    @Test func indexHasShellCaptionAndOneRowPerOverallEntry() {
+        let table = LeaderboardTable(snapshot: sampleSnapshot())
+        #expect(table.rows.count == 3)
+        let html = SiteWriter.renderIndex(latest: sampleSnapshot())
+        #expect(html.lowercased().hasPrefix("<!doctype html>"))
+        #expect(html.contains("<html lang=\"en\">"))
+        #expect(html.contains("<meta charset=\"utf-8\">") || html.contains("<meta charset=\"utf-8\"/>"))
+        #expect(html.contains("width=device-width, initial-scale=1"))
+        #expect(html.contains("<title>Coding Model Seeks GPU</title>"))
+        #expect(html.contains("href=\"assets/site.css\""))
+        #expect(html.contains("<caption>Overall leaderboard, snapshot of 2026-08-22</caption>"))
+        #expect(occurrences(of: "<th scope=\"col\"", in: html) == 5)
+        let tbody = html.components(separatedBy: "<tbody>")[1].components(separatedBy: "</tbody>")[0]
+        #expect(occurrences(of: "<tr", in: tbody) == 3)
+        #expect(occurrences(of: "<tr", in: html) == 4)
+        for label in ["Performance", "Budget", "Trends", "Methodology"] {
+            #expect(html.contains(">\(label)</a>"))
+        }
+        #expect(html.contains("<header") && html.contains("<main") && html.contains("<footer"))
+        #expect(html.contains("$1.25") && html.contains("—") && html.contains("81.0") && html.contains("60.2"))
+        #expect(!html.contains("http://") && !html.contains("https://"))
+        #expect(!html.contains("<script"))
+    }
+
+    @Test func indexWithoutDataSaysSo() {
+        let html = SiteWriter.renderIndex(latest: nil)
+        #expect(html.contains("No data yet"))
+        #expect(!html.contains("<table"))
+    }
+
+    @Test func methodologyListsTheConstants() {
+        let page = MethodologyPage(assumptions: .reference)
+        let html = page.render()
+        #expect(html.contains("href=\"../assets/site.css\""))
+        #expect(html.contains("aria-current=\"page\">Methodology</a>"))
+        #expect(html.contains("<a href=\"../\">Performance</a>"))
+        #expect(html.contains("<a href=\"../budget/\">Budget</a>"))
+        #expect(!html.contains(".././"))
+        #expect(occurrences(of: "<tr", in: html) == page.constants.count + 1)
+        for expected in ["HOURS_PER_MONTH", "720 h/month", "2,592,000 s", "WEIGHT_OVERHEAD_FACTOR", "× 1.15",
+                         "90 %", "8,192 tokens", "25 %–75 %", "5 µs", "8 µs", "15 µs", "20,000 tokens",
+                         "200 requests/h", "Ada Lovelace, Blackwell, Hopper", "frontend 102", "§2.1"] {
+            #expect(html.contains(expected), "missing \(expected)")
+        }
+    }
+
+    @Test func methodologyShowsTheAssumptionsPassedIn() {
+        var assumptions = SizingAssumptions.reference
+        assumptions.hoursPerMonth = 730
+        #expect(MethodologyPage(assumptions: assumptions).render().contains("730 h/month"))
+    }
+
+    @Test func cssHasDarkThemeAndNoExternalURLs() {
+        #expect(siteCSS.contains("@media (prefers-color-scheme: dark)"))
+        #expect(siteCSS.contains("system-ui"))
+        #expect(siteCSS.contains("overflow-x: auto"))
+        #expect(!siteCSS.contains("http"))
+        #expect(!siteCSS.contains("@import") && !siteCSS.contains("url("))
+    }
+}
+
+@Suite("Writer")
+struct WriterTests {
+    @Test func writesFilesOnceAndIsDeterministic() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let writer = SiteWriter(outputDirectory: directory)
+        let first = try writer.write(latest: sampleSnapshot(), assumptions: .reference)
+        #expect(first == ["index.html", "methodology/index.html", "assets/site.css"])
+        let second = try writer.write(latest: sampleSnapshot(), assumptions: .reference)
+        #expect(second.isEmpty)
+        let index = try String(contentsOf: directory.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(index == SiteWriter.renderIndex(latest: sampleSnapshot()))
+        let css = try String(contentsOf: directory.appendingPathComponent("assets/site.css"), encoding: .utf8)
+        #expect(css == siteCSS)
+        let third = try writer.write(latest: nil, assumptions: .reference)
+        #expect(third == ["index.html"])
+    }
+}
