@@ -38,7 +38,7 @@ let package = Package(
         .testTarget(name: "NetKitTests", dependencies: ["NetKit", "TestSupport"]),
         .testTarget(name: "SeekCoreTests", dependencies: ["SeekCore"]),
         .testTarget(name: "SizingTests", dependencies: ["Sizing", "SeekCore"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "SeekCore", "Sizing", "TestSupport"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "SeekCore", "Sizing", "Feeds", "TestSupport"]),
         .testTarget(name: "FeedsTests", dependencies: ["Feeds", "GitKit", "NetKit", "SeekCore", "TestSupport", "ZIPFoundation"]),
         .testTarget(name: "SeekgpuTests", dependencies: ["GitKit", "SeekCore", "TestSupport"]),
     ],

@@ -24,9 +24,11 @@ public struct SiteWriter {
     ///   - assumptions: The sizing constants shown on the Methodology page.
     /// - Returns: The site-relative paths of the files whose contents changed, e.g. `index.html`.
     /// - Throws: `FileWriteError` when a file cannot be written.
-    public func write(latest: Snapshot?, assumptions: SizingAssumptions) throws -> [String] {
+    ///   - search: models.json rows and the priced setups to size them on; nil leaves the setups out.
+    public func write(latest: Snapshot?, assumptions: SizingAssumptions,
+                      models: [ModelSpec] = [], search: SetupSearch? = nil) throws -> [String] {
         let files: [(path: String, contents: String)] = [
-            ("index.html", Self.renderIndex(latest: latest)),
+            ("index.html", Self.renderIndex(latest: latest, models: models, search: search)),
             ("methodology/index.html", MethodologyPage(assumptions: assumptions).render()),
             ("assets/site.css", siteCSS),
         ]
@@ -40,11 +42,29 @@ public struct SiteWriter {
         return changed
     }
 
+    /// The GPU setups of the open-weights models, ranked by the overall score, then the unranked ones.
+    static func setupsSection(latest: Snapshot, models: [ModelSpec], search: SetupSearch?) -> Node<HTML.BodyContext> {
+        guard let search, !models.isEmpty else { return .empty }
+        let sota = latest.sota.first { $0.benchmarkName == "overall" }
+        let ranked = PerformanceMatrix.ranked(models: models, entries: latest.entries, sota: sota,
+                                              category: "overall", search: search)
+        let unranked = PerformanceMatrix.unranked(models: models, entries: latest.entries, category: "overall",
+                                                  search: search)
+        return .group(
+            .h2(.text("What it takes to self-host them")),
+            .p(escapedAttribute("class", "lede"),
+               .text("The cheapest priced GPU setup that serves one stream (Fit) and 100 concurrent streams (Scale), "
+                   + "with its monthly cost at 720 hours. See Methodology for how memory, speed and streams are estimated.")),
+            .if(!ranked.isEmpty, .component(SetupsTable(rows: ranked, caption: "Open-weights models by overall score"))),
+            .if(!unranked.isEmpty, .component(SetupsTable(rows: unranked, caption: "Open-weights models without an overall score")))
+        )
+    }
+
     /// Renders the home page (Performance): the latest overall leaderboard, or a "no data yet" message.
     ///
     /// - Parameter latest: The newest snapshot, if any.
     /// - Returns: The HTML document.
-    public static func renderIndex(latest: Snapshot?) -> String {
+    public static func renderIndex(latest: Snapshot?, models: [ModelSpec] = [], search: SetupSearch? = nil) -> String {
         let shell = PageShell(title: PageShell.siteName, section: .performance, rootPath: "")
         let content: Node<HTML.BodyContext>
         if let latest, latest.entries.contains(where: { $0.benchmarkName == "overall" }) {
@@ -55,7 +75,8 @@ public struct SiteWriter {
                     .text("Models ranked by their OpenHands Index score, averaged over all five categories, "
                         + "in the snapshot of \(latest.day).")
                 ),
-                .component(LeaderboardTable(snapshot: latest, category: "overall"))
+                .component(LeaderboardTable(snapshot: latest, category: "overall")),
+                setupsSection(latest: latest, models: models, search: search)
             )
         } else {
             content = .group(

@@ -73,8 +73,10 @@ extension SeekGPU {
                 if step == .all || step == .models { try runModels(latest: latest, console: console, alerts: alerts) }
                 if step == .all || step == .apiPricing { try runAPIPricing(latest: latest, console: console, alerts: alerts) }
                 if step == .all || step == .site {
+                    let inputs = SiteInputs(dataDirectory: dataDirectory)
                     let changed = try SiteWriter(outputDirectory: URL(fileURLWithPath: options.out))
-                        .write(latest: latest, assumptions: .reference)
+                        .write(latest: latest, assumptions: .reference, models: inputs.models,
+                               search: SetupSearch(offerings: inputs.offerings, specs: inputs.specs))
                     console.summary(["site: " + (changed.isEmpty ? "no page changed" : "changed: " + changed.joined(separator: ", "))])
                 }
             } catch let error as FormatChangeError {

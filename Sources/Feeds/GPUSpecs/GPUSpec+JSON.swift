@@ -40,3 +40,22 @@ extension GPUDatasheets {
         GPUSpec.fileContents(specs())
     }
 }
+
+extension GPUSpec {
+    /// Reads a `gpu_specs.json` row back; nil when a field is missing or has the wrong type.
+    public init?(json: JSONValue) {
+        guard let name = json["gpu_name"]?.stringValue,
+              let memory = json["memory_size_gb"].flatMap(JSONNumber.init),
+              let fp16 = json["fp16_tflops"].flatMap(JSONNumber.init),
+              let bandwidth = json["memory_bandwidth_tb_s"].flatMap(JSONNumber.init),
+              let fp8 = json["fp8_multiplier"]?.intValue,
+              let architecture = json["architecture"]?.stringValue,
+              let tier = json["interconnect_tier"]?.stringValue.flatMap(InterconnectTier.init(rawValue:)),
+              let memoryType = json["memory_type"]?.stringValue
+        else { return nil }
+        self.init(gpuName: name, memorySizeGB: memory, fp16TFLOPS: fp16, memoryBandwidthTBps: bandwidth,
+                  pcieBandwidthGBps: json["pcie_bandwidth_gb_s"].flatMap(JSONNumber.init),
+                  nvlinkBandwidthGBps: json["nvlink_bandwidth_gb_s"].flatMap(JSONNumber.init),
+                  fp8Multiplier: fp8, architecture: architecture, interconnectTier: tier, memoryType: memoryType)
+    }
+}

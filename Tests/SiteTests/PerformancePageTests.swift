@@ -1,0 +1,37 @@
+import Feeds
+import Foundation
+import SeekCore
+import Site
+import Sizing
+import Testing
+import TestSupport
+
+/// The Performance page on the reference implementation's published data
+/// (`shared/data/reference`), against reference-site.md §4.9.
+@Suite struct PerformancePageTests {
+    static let reference = Fixtures.shared("reference")
+
+    func rows(_ name: String) throws -> [JSONValue] {
+        try JSONParser.parse(Data(contentsOf: Self.reference.appendingPathComponent(name))).arrayValue ?? []
+    }
+
+    @Test func setupsMatchTheReferenceGoldenCells() throws {
+        let models = try rows("models.json").compactMap(ModelSpec.init(json:))
+        let offerings = try rows("gpus.json").compactMap(Offering.init(json:))
+        let specs = try rows("gpu_specs.json").compactMap(GPUSpec.init(json:))
+        #expect(models.count == 22 && offerings.count == 173 && specs.count == 32)
+        let store = SnapshotStore(directory: Self.reference.appendingPathComponent("snapshots"))
+        let day = try #require(Day(iso: "2026-06-18"))
+        let latest = try #require(store.loadSnapshot(day))
+        let html = SiteWriter.renderIndex(latest: latest, models: models,
+                                          search: SetupSearch(offerings: offerings, specs: specs))
+        // §4.9 rows: GLM-5.1 Fit, MiniMax-M3 Scale, Nemotron-3-Nano Scale, Kimi-K2.6 Fit.
+        #expect(html.contains("8× B300 · $43,200/mo · 99 streams"))
+        #expect(html.contains("8× B300 · $43,200/mo · 163 streams"))
+        #expect(html.contains("5× RTX3090 · $792/mo · 146 streams"))
+        #expect(html.contains("8× RTXPRO6000 · $10,368/mo · 25 streams"))
+        #expect(html.contains("Exceeds capacity"))
+        #expect(html.contains("71.9 %"))  // GLM-5.1: 58.2 / 81.0
+        #expect(html.contains("Open-weights models without an overall score"))
+    }
+}
