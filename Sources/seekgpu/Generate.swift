@@ -77,7 +77,9 @@ extension SeekGPU {
                     let changed = try SiteWriter(outputDirectory: URL(fileURLWithPath: options.out))
                         .write(latest: latest, assumptions: .reference, models: inputs.models,
                                search: SetupSearch(offerings: inputs.offerings, specs: inputs.specs))
-                    console.summary(["site: " + (changed.isEmpty ? "no page changed" : "changed: " + changed.joined(separator: ", "))])
+                    let schemas = try publishSchemas()
+                    console.summary(["site: " + (changed.isEmpty ? "no page changed" : "changed: " + changed.joined(separator: ", "))
+                                     + (schemas.isEmpty ? "" : "; schemas changed: \(schemas.count)")])
                 }
             } catch let error as FormatChangeError {
                 alerts.add([Alert(subject: "Data format breaking change in \(error.source)",
@@ -106,6 +108,21 @@ extension SeekGPU {
             let report = try feed.run(dataDirectory: dataDirectory, specs: specs) { line in logger.warning("\(line)") }
             console.summary(report.summaryLines(verbose: options.verbose))
             alerts.add(report.alerts)
+        }
+
+        /// Copies the JSON Schemas of the published files (`schemas/*.schema.json`, beside `config/`)
+        /// to `<out>/data/schema/`, so consumers of the data can validate it; returns the changed names.
+        private func publishSchemas() throws -> [String] {
+            let source = configDirectory.deletingLastPathComponent().appendingPathComponent("schemas")
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: source.path)) ?? [])
+                .filter { $0.hasSuffix(".schema.json") }.sorted()
+            var changed: [String] = []
+            for name in names {
+                guard let bytes = FileManager.default.contents(atPath: source.appendingPathComponent(name).path) else { continue }
+                let target = dataDirectory.appendingPathComponent("schema").appendingPathComponent(name)
+                if try AtomicFile.writeIfChanged(Array(bytes), to: target) { changed.append(name) }
+            }
+            return changed
         }
 
         private var snapshotStore: SnapshotStore {

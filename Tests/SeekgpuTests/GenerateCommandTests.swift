@@ -76,6 +76,10 @@ import TestSupport
         #expect(html.contains("GLM-5") && html.contains("56.5"))
         #expect(FileManager.default.fileExists(atPath: dir.path("out/methodology/index.html")))
         #expect(FileManager.default.fileExists(atPath: dir.path("out/assets/site.css")))
+        // Every published JSON file's schema is published too.
+        let schemas = try FileManager.default.contentsOfDirectory(atPath: dir.path("out/data/schema")).sorted()
+        #expect(schemas.contains("gpus.schema.json") && schemas.contains("benchmarks.schema.json")
+                && schemas.contains("models.schema.json") && schemas.count == 9)
     }
 
     @Test func anUnknownStepIsAUsageError() throws {
