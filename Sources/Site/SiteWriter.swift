@@ -25,13 +25,16 @@ public struct SiteWriter {
     /// - Returns: The site-relative paths of the files whose contents changed, e.g. `index.html`.
     /// - Throws: `FileWriteError` when a file cannot be written.
     ///   - search: models.json rows and the priced setups to size them on; nil leaves the setups out.
+    ///   - history: every published snapshot, each rendered at `snapshots/DATE/` and listed on the home page.
     public func write(latest: Snapshot?, assumptions: SizingAssumptions,
-                      models: [ModelSpec] = [], search: SetupSearch? = nil) throws -> [String] {
-        let files: [(path: String, contents: String)] = [
-            ("index.html", Self.renderIndex(latest: latest, models: models, search: search)),
+                      models: [ModelSpec] = [], search: SetupSearch? = nil, history: [Snapshot] = []) throws -> [String] {
+        let days = history.map(\.day)
+        var files: [(path: String, contents: String)] = [
+            ("index.html", Self.renderIndex(latest: latest, models: models, search: search, days: days)),
             ("methodology/index.html", MethodologyPage(assumptions: assumptions).render()),
             ("assets/site.css", siteCSS),
         ]
+        files += history.map { (SnapshotPages.path(of: $0.day), SnapshotPages.render($0, all: days)) }
         var changed: [String] = []
         for file in files {
             let url = outputDirectory.appendingPathComponent(file.path)
@@ -64,7 +67,8 @@ public struct SiteWriter {
     ///
     /// - Parameter latest: The newest snapshot, if any.
     /// - Returns: The HTML document.
-    public static func renderIndex(latest: Snapshot?, models: [ModelSpec] = [], search: SetupSearch? = nil) -> String {
+    public static func renderIndex(latest: Snapshot?, models: [ModelSpec] = [], search: SetupSearch? = nil,
+                                   days: [Day] = []) -> String {
         let shell = PageShell(title: PageShell.siteName, section: .performance, rootPath: "")
         let content: Node<HTML.BodyContext>
         if let latest, latest.entries.contains(where: { $0.benchmarkName == "overall" }) {
@@ -76,7 +80,8 @@ public struct SiteWriter {
                         + "in the snapshot of \(latest.day).")
                 ),
                 .component(LeaderboardTable(snapshot: latest, category: "overall")),
-                setupsSection(latest: latest, models: models, search: search)
+                setupsSection(latest: latest, models: models, search: search),
+                SnapshotPages.dateList(days, current: nil, rootPath: "")
             )
         } else {
             content = .group(

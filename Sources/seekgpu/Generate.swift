@@ -76,7 +76,8 @@ extension SeekGPU {
                     let inputs = SiteInputs(dataDirectory: dataDirectory)
                     let changed = try SiteWriter(outputDirectory: URL(fileURLWithPath: options.out))
                         .write(latest: latest, assumptions: .reference, models: inputs.models,
-                               search: SetupSearch(offerings: inputs.offerings, specs: inputs.specs))
+                               search: SetupSearch(offerings: inputs.offerings, specs: inputs.specs),
+                               history: (snapshotStore.loadIndex()?.snapshots ?? []).compactMap(snapshotStore.loadSnapshot))
                     let schemas = try publishSchemas()
                     console.summary(["site: " + (changed.isEmpty ? "no page changed" : "changed: " + changed.joined(separator: ", "))
                                      + (schemas.isEmpty ? "" : "; schemas changed: \(schemas.count)")])

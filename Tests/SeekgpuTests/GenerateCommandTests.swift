@@ -76,6 +76,10 @@ import TestSupport
         #expect(html.contains("GLM-5") && html.contains("56.5"))
         #expect(FileManager.default.fileExists(atPath: dir.path("out/methodology/index.html")))
         #expect(FileManager.default.fileExists(atPath: dir.path("out/assets/site.css")))
+        // A permalink page per snapshot, listed on the home page.
+        let past = try String(contentsOfFile: dir.path("out/snapshots/2026-03-01/index.html"), encoding: .utf8)
+        #expect(past.contains("Leaderboard of 2026-03-01") && past.contains("55.5"))
+        #expect(html.contains("href=\"snapshots/2026-03-01/\""))
         // Every published JSON file's schema is published too.
         let schemas = try FileManager.default.contentsOfDirectory(atPath: dir.path("out/data/schema")).sorted()
         #expect(schemas.contains("gpus.schema.json") && schemas.contains("benchmarks.schema.json")
