@@ -35,6 +35,13 @@ public struct SiteWriter {
             ("assets/site.css", siteCSS),
         ]
         files += history.map { (SnapshotPages.path(of: $0.day), SnapshotPages.render($0, all: days)) }
+        if let search {
+            files += models.compactMap { model in
+                ModelPage.slug(of: model.modelName).map {
+                    ("models/\($0)/index.html", ModelPage.render(model, search: search, history: history))
+                }
+            }
+        }
         var changed: [String] = []
         for file in files {
             let url = outputDirectory.appendingPathComponent(file.path)

@@ -33,5 +33,12 @@ import TestSupport
         #expect(html.contains("Exceeds capacity"))
         #expect(html.contains("71.9 %"))  // GLM-5.1: 58.2 / 81.0
         #expect(html.contains("Open-weights models without an overall score"))
+        #expect(html.contains("href=\"models/GLM-5.1/\""))
+        let page = ModelPage.render(try #require(models.first { $0.modelName == "Kimi-K2.6" }),
+                                    search: SetupSearch(offerings: offerings, specs: specs), history: [latest])
+        #expect(page.contains("<h1>Kimi-K2.6</h1>"))
+        #expect(page.contains("8× RTXPRO6000"))  // the Fit setup of §4.9 is among its setups
+        #expect(page.contains("57.1"))           // its overall score on 2026-06-18
+        #expect(ModelPage.slug(of: "../etc") == nil && ModelPage.slug(of: "<img>") == nil && ModelPage.slug(of: "GLM-5.1") == "GLM-5.1")
     }
 }

@@ -48,7 +48,10 @@ public struct SetupsTable: Component {
     private func row(_ row: MatrixRow) -> Node<HTML.TableContext> {
         .tr(
             escapedAttribute("data-model", row.modelName),
-            .th(escapedAttribute("scope", "row"), escapedAttribute("class", "model"), .text(row.modelName)),
+            .th(escapedAttribute("scope", "row"), escapedAttribute("class", "model"),
+                .unwrap(ModelPage.slug(of: row.modelName), { slug in
+                    .a(escapedAttribute("href", "models/\(slug)/"), .text(row.modelName))
+                }, else: .text(row.modelName))),
             .td(escapedAttribute("class", "num"), .text(row.benchmarkScore.map(LeaderboardTable.formatScore) ?? "—")),
             .td(escapedAttribute("class", "num"), .text(row.percentOfSOTA.map { String(format: "%.1f %%", $0 * 100) } ?? "—")),
             .forEach(row.cells) { cell in .td(.text(Self.describe(cell))) }
