@@ -79,7 +79,9 @@ extension SeekGPU {
                                search: SetupSearch(offerings: inputs.offerings, specs: inputs.specs),
                                history: (snapshotStore.loadIndex()?.snapshots ?? []).compactMap(snapshotStore.loadSnapshot))
                     let schemas = try publishSchemas()
-                    console.summary(["site: " + (changed.isEmpty ? "no page changed" : "changed: " + changed.joined(separator: ", "))
+                    let listed = changed.count <= 5 ? changed.joined(separator: ", ")
+                        : changed.prefix(3).joined(separator: ", ") + " and \(changed.count - 3) more"
+                    console.summary(["site: " + (changed.isEmpty ? "no page changed" : "changed: " + listed)
                                      + (schemas.isEmpty ? "" : "; schemas changed: \(schemas.count)")])
                 }
             } catch let error as FormatChangeError {
