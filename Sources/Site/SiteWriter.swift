@@ -22,10 +22,10 @@ public struct SiteWriter {
     /// - Parameters:
     ///   - latest: The newest snapshot, or nil when there is none yet.
     ///   - assumptions: The sizing constants shown on the Methodology page.
+    ///   - models: models.json rows, sized on `search`'s priced setups; nil `search` leaves the setups out.
+    ///   - history: every published snapshot, each rendered at `snapshots/DATE/` and listed on the home page.
     /// - Returns: The site-relative paths of the files whose contents changed, e.g. `index.html`.
     /// - Throws: `FileWriteError` when a file cannot be written.
-    ///   - search: models.json rows and the priced setups to size them on; nil leaves the setups out.
-    ///   - history: every published snapshot, each rendered at `snapshots/DATE/` and listed on the home page.
     public func write(latest: Snapshot?, assumptions: SizingAssumptions,
                       models: [ModelSpec] = [], search: SetupSearch? = nil, history: [Snapshot] = []) throws -> [String] {
         let days = history.map(\.day)
@@ -34,6 +34,14 @@ public struct SiteWriter {
             ("methodology/index.html", MethodologyPage(assumptions: assumptions).render()),
             ("assets/site.css", siteCSS),
         ]
+        if let latest {
+            files += Self.categories(of: latest).dropFirst().compactMap { category in
+                ModelPage.slug(of: category).map {
+                    ("categories/\($0)/index.html", Self.renderIndex(latest: latest, models: models, search: search,
+                                                                   days: days, category: category))
+                }
+            }
+        }
         files += history.map { (SnapshotPages.path(of: $0.day), SnapshotPages.render($0, all: days)) }
         if let search {
             files += models.compactMap { model in
@@ -53,20 +61,25 @@ public struct SiteWriter {
     }
 
     /// The GPU setups of the open-weights models, ranked by the overall score, then the unranked ones.
-    static func setupsSection(latest: Snapshot, models: [ModelSpec], search: SetupSearch?) -> Node<HTML.BodyContext> {
+    static func setupsSection(latest: Snapshot, models: [ModelSpec], search: SetupSearch?, category: String,
+                              rootPath: String) -> Node<HTML.BodyContext> {
         guard let search, !models.isEmpty else { return .empty }
-        let sota = latest.sota.first { $0.benchmarkName == "overall" }
+        let sota = latest.sota.first { $0.benchmarkName == category }
+        let display = latest.entries.first { $0.benchmarkName == category }?.benchmarkDisplayName.lowercased() ?? category
         let ranked = PerformanceMatrix.ranked(models: models, entries: latest.entries, sota: sota,
-                                              category: "overall", search: search)
-        let unranked = PerformanceMatrix.unranked(models: models, entries: latest.entries, category: "overall",
+                                              category: category, search: search)
+        let unranked = PerformanceMatrix.unranked(models: models, entries: latest.entries, category: category,
                                                   search: search)
         return .group(
             .h2(.text("What it takes to self-host them")),
             .p(escapedAttribute("class", "lede"),
                .text("The cheapest priced GPU setup that serves one stream (Fit) and 100 concurrent streams (Scale), "
                    + "with its monthly cost at 720 hours. See Methodology for how memory, speed and streams are estimated.")),
-            .if(!ranked.isEmpty, .component(SetupsTable(rows: ranked, caption: "Open-weights models by overall score"))),
-            .if(!unranked.isEmpty, .component(SetupsTable(rows: unranked, caption: "Open-weights models without an overall score")))
+            .if(!ranked.isEmpty, .component(SetupsTable(rows: ranked, caption: "Open-weights models by \(display) score",
+                                                        rootPath: rootPath))),
+            .if(!unranked.isEmpty, .component(SetupsTable(rows: unranked,
+                                                          caption: "Open-weights models with no \(display) score",
+                                                          rootPath: rootPath)))
         )
     }
 
@@ -74,21 +87,27 @@ public struct SiteWriter {
     ///
     /// - Parameter latest: The newest snapshot, if any.
     /// - Returns: The HTML document.
+    /// - Parameter category: `overall` for the home page; another category renders its page at
+    ///   `categories/NAME/` (the category selector, pre-rendered so it works without JavaScript).
     public static func renderIndex(latest: Snapshot?, models: [ModelSpec] = [], search: SetupSearch? = nil,
-                                   days: [Day] = []) -> String {
-        let shell = PageShell(title: PageShell.siteName, section: .performance, rootPath: "")
+                                   days: [Day] = [], category: String = "overall") -> String {
+        let rootPath = category == "overall" ? "" : "../../"
+        let shell = PageShell(title: PageShell.siteName, section: .performance, rootPath: rootPath)
         let content: Node<HTML.BodyContext>
-        if let latest, latest.entries.contains(where: { $0.benchmarkName == "overall" }) {
+        if let latest, latest.entries.contains(where: { $0.benchmarkName == category }) {
+            let display = latest.entries.first { $0.benchmarkName == category }?.benchmarkDisplayName ?? category
             content = .group(
                 .h1(.text("Top coding models")),
+                categoryNav(categories(of: latest), current: category, snapshot: latest, rootPath: rootPath),
                 .p(
                     escapedAttribute("class", "lede"),
-                    .text("Models ranked by their OpenHands Index score, averaged over all five categories, "
-                        + "in the snapshot of \(latest.day).")
+                    .text(category == "overall"
+                        ? "Models ranked by their OpenHands Index score, averaged over all five categories, in the snapshot of \(latest.day)."
+                        : "Models ranked by their OpenHands Index \(display) score, in the snapshot of \(latest.day).")
                 ),
-                .component(LeaderboardTable(snapshot: latest, category: "overall")),
-                setupsSection(latest: latest, models: models, search: search),
-                SnapshotPages.dateList(days, current: nil, rootPath: "")
+                .component(LeaderboardTable(snapshot: latest, category: category)),
+                setupsSection(latest: latest, models: models, search: search, category: category, rootPath: rootPath),
+                SnapshotPages.dateList(days, current: nil, rootPath: rootPath)
             )
         } else {
             content = .group(
@@ -97,5 +116,29 @@ public struct SiteWriter {
             )
         }
         return shell.render(content)
+    }
+
+    /// The snapshot's categories, overall first, in published order.
+    static func categories(of snapshot: Snapshot) -> [String] {
+        var names: [String] = []
+        for entry in snapshot.entries where !names.contains(entry.benchmarkName) { names.append(entry.benchmarkName) }
+        return names
+    }
+
+    /// Links to each category's pre-rendered page; the current one is marked.
+    static func categoryNav(_ categories: [String], current: String, snapshot: Snapshot, rootPath: String) -> Node<HTML.BodyContext> {
+        guard categories.count > 1 else { return .empty }
+        return .nav(
+            escapedAttribute("class", "categories"),
+            escapedAttribute("aria-label", "Category"),
+            .ul(.forEach(categories.filter { $0 == "overall" || ModelPage.slug(of: $0) != nil }) { name in
+                let display = snapshot.entries.first { $0.benchmarkName == name }?.benchmarkDisplayName ?? name
+                return .li(.a(
+                    escapedAttribute("href", name == "overall" ? (rootPath.isEmpty ? "./" : rootPath) : rootPath + "categories/\(name)/"),
+                    .if(name == current, escapedAttribute("aria-current", "page")),
+                    .text(display)
+                ))
+            })
+        )
     }
 }

@@ -32,7 +32,13 @@ import TestSupport
         #expect(html.contains("8× RTXPRO6000 · $10,368/mo · 25 streams"))
         #expect(html.contains("Exceeds capacity"))
         #expect(html.contains("71.9 %"))  // GLM-5.1: 58.2 / 81.0
-        #expect(html.contains("Open-weights models without an overall score"))
+        #expect(html.contains("Open-weights models with no overall score"))
+        // The category selector links pre-rendered pages; a category page ranks by that category.
+        #expect(html.contains("href=\"categories/frontend/\""))
+        let frontend = SiteWriter.renderIndex(latest: latest, models: models,
+                                              search: SetupSearch(offerings: offerings, specs: specs), category: "frontend")
+        #expect(frontend.contains("Frontend leaderboard") && frontend.contains("href=\"../../models/GLM-5.1/\""))
+        #expect(frontend.contains("by frontend score"))
         #expect(html.contains("href=\"models/GLM-5.1/\""))
         let page = ModelPage.render(try #require(models.first { $0.modelName == "Kimi-K2.6" }),
                                     search: SetupSearch(offerings: offerings, specs: specs), history: [latest])

@@ -134,7 +134,7 @@ struct WriterTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let writer = SiteWriter(outputDirectory: directory)
         let first = try writer.write(latest: sampleSnapshot(), assumptions: .reference)
-        #expect(first == ["index.html", "methodology/index.html", "assets/site.css"])
+        #expect(first == ["index.html", "methodology/index.html", "assets/site.css", "categories/frontend/index.html"])
         let second = try writer.write(latest: sampleSnapshot(), assumptions: .reference)
         #expect(second.isEmpty)
         let index = try String(contentsOf: directory.appendingPathComponent("index.html"), encoding: .utf8)

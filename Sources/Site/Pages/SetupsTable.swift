@@ -13,11 +13,14 @@ public struct SetupsTable: Component {
     public var rows: [MatrixRow]
     /// The table's caption.
     public var caption: String
+    /// Relative path from the page to the site root, for the links to model pages.
+    public var rootPath: String
 
     /// Creates a table.
-    public init(rows: [MatrixRow], caption: String) {
+    public init(rows: [MatrixRow], caption: String, rootPath: String = "") {
         self.rows = rows
         self.caption = caption
+        self.rootPath = rootPath
     }
 
     /// The rendered table.
@@ -50,7 +53,7 @@ public struct SetupsTable: Component {
             escapedAttribute("data-model", row.modelName),
             .th(escapedAttribute("scope", "row"), escapedAttribute("class", "model"),
                 .unwrap(ModelPage.slug(of: row.modelName), { slug in
-                    .a(escapedAttribute("href", "models/\(slug)/"), .text(row.modelName))
+                    .a(escapedAttribute("href", rootPath + "models/\(slug)/"), .text(row.modelName))
                 }, else: .text(row.modelName))),
             .td(escapedAttribute("class", "num"), .text(row.benchmarkScore.map(LeaderboardTable.formatScore) ?? "—")),
             .td(escapedAttribute("class", "num"), .text(row.percentOfSOTA.map { String(format: "%.1f %%", $0 * 100) } ?? "—")),
