@@ -31,7 +31,7 @@ public struct ModelFeed: Sendable {
         self.catalog = catalog
         self.architectures = architectures
         let endpoint = environment["HF_ENDPOINT"].flatMap { $0.isEmpty ? nil : $0 } ?? Self.publicEndpoint
-        self.endpoint = String(endpoint.reversed().drop { $0 == "/" }.reversed())
+        self.endpoint = endpoint.withoutTrailingSlashes
         self.token = environment["HF_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         self.http = http
         self.retry = retry

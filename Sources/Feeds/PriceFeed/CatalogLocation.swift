@@ -18,7 +18,7 @@ public enum CatalogLocation: Sendable, Equatable, CustomStringConvertible {
             return .directory(URL(fileURLWithPath: directory))
         }
         if let base = environment["GPUHUNT_CATALOG_URL"], !base.isEmpty {
-            return .bucket(base: String(base.reversed().drop { $0 == "/" }.reversed()))
+            return .bucket(base: base.withoutTrailingSlashes)
         }
         return .bucket(base: publicBucket)
     }

@@ -6,3 +6,14 @@ import Plot
 func escapedAttribute<Context>(_ name: String, _ value: String) -> Node<Context> {
     .attribute(named: name, value: attributeValue(value))
 }
+
+/// A table wrapped in a focusable, labelled region that scrolls sideways on narrow screens.
+func scrollRegion(label: String, _ table: Node<HTML.BodyContext>) -> Node<HTML.BodyContext> {
+    .div(
+        escapedAttribute("class", "table-scroll"),
+        escapedAttribute("role", "region"),
+        escapedAttribute("aria-label", label),
+        escapedAttribute("tabindex", "0"),
+        table
+    )
+}

@@ -39,11 +39,8 @@ public struct LeaderboardTable: Component {
 
     /// The rendered table.
     public var body: Component {
-        Node<HTML.BodyContext>.div(
-            escapedAttribute("class", "table-scroll"),
-            escapedAttribute("role", "region"),
-            escapedAttribute("aria-label", caption),
-            escapedAttribute("tabindex", "0"),
+        scrollRegion(
+            label: caption,
             .table(
                 escapedAttribute("class", "leaderboard"),
                 escapedAttribute("data-category", category),

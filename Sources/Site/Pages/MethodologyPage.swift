@@ -120,11 +120,8 @@ public struct MethodologyPage {
                     + "Section numbers refer to the reference site's specification.")
             ),
             .h2(escapedAttribute("id", "constants"), .text("Sizing constants")),
-            .div(
-                escapedAttribute("class", "table-scroll"),
-                escapedAttribute("role", "region"),
-                escapedAttribute("aria-label", "Sizing constants"),
-                escapedAttribute("tabindex", "0"),
+            scrollRegion(
+                label: "Sizing constants",
                 .table(
                     escapedAttribute("class", "constants"),
                     .caption(.text("Sizing constants and their reference values")),

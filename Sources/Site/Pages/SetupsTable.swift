@@ -26,11 +26,8 @@ public struct SetupsTable: Component {
     /// The rendered table.
     public var body: Component {
         let streams = rows.first?.cells.map(\.minStreams) ?? []
-        return Node<HTML.BodyContext>.div(
-            escapedAttribute("class", "table-scroll"),
-            escapedAttribute("role", "region"),
-            escapedAttribute("aria-label", caption),
-            escapedAttribute("tabindex", "0"),
+        return scrollRegion(
+            label: caption,
             .table(
                 escapedAttribute("class", "setups"),
                 .caption(.text(caption)),

@@ -14,10 +14,7 @@ public enum SnapshotPages {
     public static func render(_ snapshot: Snapshot, all days: [Day]) -> String {
         let shell = PageShell(title: "Leaderboard of \(snapshot.day) · \(PageShell.siteName)", section: .performance,
                               rootPath: "../../")
-        var categories: [String] = []
-        for entry in snapshot.entries where !categories.contains(entry.benchmarkName) {
-            categories.append(entry.benchmarkName)
-        }
+        let categories = SiteWriter.categories(of: snapshot)
         return shell.render(.group(
             .h1(.text("Leaderboard of \(snapshot.day)")),
             .p(escapedAttribute("class", "lede"),
