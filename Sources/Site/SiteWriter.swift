@@ -3,55 +3,33 @@ import Plot
 import SeekCore
 import Sizing
 
-/// Writes the static site: the home page, the Methodology page and the stylesheet.
+/// Writes the static site: every page, the scenario fragments, the stylesheet and the script.
 ///
 /// Output is deterministic (no clocks), and each file is written atomically only when its bytes change.
 public struct SiteWriter {
     /// The directory the site is written into (created if missing).
     public var outputDirectory: URL
+    /// The scenarios pre-rendered as fragments (the Advanced Settings choices).
+    public var scenarios: [Scenario]
 
     /// Creates a writer.
     ///
-    /// - Parameter outputDirectory: The site's root directory.
-    public init(outputDirectory: URL) {
+    /// - Parameters:
+    ///   - outputDirectory: The site's root directory.
+    ///   - scenarios: The Advanced Settings grid; empty renders only the default scenario (faster tests).
+    public init(outputDirectory: URL, scenarios: [Scenario] = Scenario.grid) {
         self.outputDirectory = outputDirectory
+        self.scenarios = scenarios
     }
 
     /// Writes every page.
     ///
-    /// - Parameters:
-    ///   - latest: The newest snapshot, or nil when there is none yet.
-    ///   - assumptions: The sizing constants shown on the Methodology page.
-    ///   - models: models.json rows, sized on `search`'s priced setups; nil `search` leaves the setups out.
-    ///   - history: every published snapshot, each rendered at `snapshots/DATE/` and listed on the home page.
+    /// - Parameter content: The data to render; its scenario is the one the pages show.
     /// - Returns: The site-relative paths of the files whose contents changed, e.g. `index.html`.
     /// - Throws: `FileWriteError` when a file cannot be written.
-    public func write(latest: Snapshot?, assumptions: SizingAssumptions,
-                      models: [ModelSpec] = [], search: SetupSearch? = nil, history: [Snapshot] = []) throws -> [String] {
-        let days = history.map(\.day)
-        var files: [(path: String, contents: String)] = [
-            ("index.html", Self.renderIndex(latest: latest, models: models, search: search, days: days)),
-            ("methodology/index.html", MethodologyPage(assumptions: assumptions).render()),
-            ("assets/site.css", siteCSS),
-        ]
-        if let latest {
-            files += Self.categories(of: latest).dropFirst().compactMap { category in
-                ModelPage.slug(of: category).map {
-                    ("categories/\($0)/index.html", Self.renderIndex(latest: latest, models: models, search: search,
-                                                                   days: days, category: category))
-                }
-            }
-        }
-        files += history.map { (SnapshotPages.path(of: $0.day), SnapshotPages.render($0, all: days)) }
-        if let search {
-            files += models.compactMap { model in
-                ModelPage.slug(of: model.modelName).map {
-                    ("models/\($0)/index.html", ModelPage.render(model, search: search, history: history))
-                }
-            }
-        }
+    public func write(_ content: SiteContent) throws -> [String] {
         var changed: [String] = []
-        for file in files {
+        for file in Self.files(content, scenarios: scenarios) {
             let url = outputDirectory.appendingPathComponent(file.path)
             if try AtomicFile.writeIfChanged(Array(file.contents.utf8), to: url) {
                 changed.append(file.path)
@@ -60,62 +38,30 @@ public struct SiteWriter {
         return changed
     }
 
-    /// The GPU setups of the open-weights models, ranked by the overall score, then the unranked ones.
-    static func setupsSection(latest: Snapshot, models: [ModelSpec], search: SetupSearch?, category: String,
-                              rootPath: String) -> Node<HTML.BodyContext> {
-        guard let search, !models.isEmpty else { return .empty }
-        let sota = latest.sota.first { $0.benchmarkName == category }
-        let display = latest.entries.first { $0.benchmarkName == category }?.benchmarkDisplayName.lowercased() ?? category
-        let ranked = PerformanceMatrix.ranked(models: models, entries: latest.entries, sota: sota,
-                                              category: category, search: search)
-        let unranked = PerformanceMatrix.unranked(models: models, entries: latest.entries, category: category,
-                                                  search: search)
-        return .group(
-            .h2(.text("What it takes to self-host them")),
-            .p(escapedAttribute("class", "lede"),
-               .text("The cheapest priced GPU setup that serves one stream (Fit) and 100 concurrent streams (Scale), "
-                   + "with its monthly cost at 720 hours. See Methodology for how memory, speed and streams are estimated.")),
-            .if(!ranked.isEmpty, .component(SetupsTable(rows: ranked, caption: "Open-weights models by \(display) score",
-                                                        rootPath: rootPath))),
-            .if(!unranked.isEmpty, .component(SetupsTable(rows: unranked,
-                                                          caption: "Open-weights models with no \(display) score",
-                                                          rootPath: rootPath)))
-        )
+    /// Every file of the site, in a fixed order.
+    static func files(_ content: SiteContent, scenarios: [Scenario]) -> [SiteFile] {
+        let days = content.history.map(\.day)
+        let grid = content.search == nil ? [] : scenarios
+        var files = [
+            SiteFile(path: "methodology/index.html", contents: MethodologyPage(assumptions: content.assumptions).render()),
+            SiteFile(path: "assets/site.css", contents: siteCSS),
+            SiteFile(path: ScenarioScript.path, contents: ScenarioScript.source),
+        ]
+        files += PerformancePage.pages(content).flatMap { $0.files(content, grid: grid) }
+        files += content.history.map { SiteFile(path: SnapshotPages.path(of: $0.day), contents: SnapshotPages.render($0, all: days)) }
+        if let search = content.search {
+            files += content.models.compactMap { model in
+                ModelPage.slug(of: model.modelName).map {
+                    SiteFile(path: "models/\($0)/index.html", contents: ModelPage.render(model, search: search, history: content.history))
+                }
+            }
+        }
+        return files
     }
 
-    /// Renders the home page (Performance): the latest overall leaderboard, or a "no data yet" message.
-    ///
-    /// - Parameter latest: The newest snapshot, if any.
-    /// - Returns: The HTML document.
-    /// - Parameter category: `overall` for the home page; another category renders its page at
-    ///   `categories/NAME/` (the category selector, pre-rendered so it works without JavaScript).
-    public static func renderIndex(latest: Snapshot?, models: [ModelSpec] = [], search: SetupSearch? = nil,
-                                   days: [Day] = [], category: String = "overall") -> String {
-        let rootPath = category == "overall" ? "" : "../../"
-        let shell = PageShell(title: PageShell.siteName, section: .performance, rootPath: rootPath)
-        let content: Node<HTML.BodyContext>
-        if let latest, latest.entries.contains(where: { $0.benchmarkName == category }) {
-            let display = latest.entries.first { $0.benchmarkName == category }?.benchmarkDisplayName ?? category
-            content = .group(
-                .h1(.text("Top coding models")),
-                categoryNav(categories(of: latest), current: category, snapshot: latest, rootPath: rootPath),
-                .p(
-                    escapedAttribute("class", "lede"),
-                    .text(category == "overall"
-                        ? "Models ranked by their OpenHands Index score, averaged over all five categories, in the snapshot of \(latest.day)."
-                        : "Models ranked by their OpenHands Index \(display) score, in the snapshot of \(latest.day).")
-                ),
-                .component(LeaderboardTable(snapshot: latest, category: category)),
-                setupsSection(latest: latest, models: models, search: search, category: category, rootPath: rootPath),
-                SnapshotPages.dateList(days, current: nil, rootPath: rootPath)
-            )
-        } else {
-            content = .group(
-                .h1(.text("Top coding models")),
-                .p(escapedAttribute("class", "empty"), .text("No data yet: no leaderboard snapshot has been recorded."))
-            )
-        }
-        return shell.render(content)
+    /// Renders the home page (Performance) of `category`; see ``PerformancePage``.
+    public static func renderIndex(_ content: SiteContent, category: String = "overall") -> String {
+        PerformancePage.render(content, category: category)
     }
 
     /// The snapshot's categories, overall first, in published order.

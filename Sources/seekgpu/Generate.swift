@@ -73,11 +73,9 @@ extension SeekGPU {
                 if step == .all || step == .models { try runModels(latest: latest, console: console, alerts: alerts) }
                 if step == .all || step == .apiPricing { try runAPIPricing(latest: latest, console: console, alerts: alerts) }
                 if step == .all || step == .site {
-                    let inputs = SiteInputs(dataDirectory: dataDirectory)
-                    let changed = try SiteWriter(outputDirectory: URL(fileURLWithPath: options.out))
-                        .write(latest: latest, assumptions: .reference, models: inputs.models,
-                               search: SetupSearch(offerings: inputs.offerings, specs: inputs.specs),
-                               history: (snapshotStore.loadIndex()?.snapshots ?? []).compactMap(snapshotStore.loadSnapshot))
+                    let history = (snapshotStore.loadIndex()?.snapshots ?? []).compactMap(snapshotStore.loadSnapshot)
+                    let content = SiteInputs(dataDirectory: dataDirectory).content(latest: latest, history: history)
+                    let changed = try SiteWriter(outputDirectory: URL(fileURLWithPath: options.out)).write(content)
                     let schemas = try publishSchemas()
                     let listed = changed.count <= 5 ? changed.joined(separator: ", ")
                         : changed.prefix(3).joined(separator: ", ") + " and \(changed.count - 3) more"

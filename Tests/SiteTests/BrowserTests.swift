@@ -40,7 +40,7 @@ import TestSupport
 
     @Test func pagesRenderInChromiumWithTheDataAsText() async throws {
         let site = try TemporaryDirectory()
-        _ = try SiteWriter(outputDirectory: site.url).write(latest: snapshot(), assumptions: .reference)
+        _ = try SiteWriter(outputDirectory: site.url).write(SiteContent(latest: snapshot()))
         try FileManager.default.createDirectory(at: Self.screenshots, withIntermediateDirectories: true)
         try await LoopbackHTTPServer.with(serving: site.url) { server in
             for (page, name) in [("/index.html", "index"), ("/methodology/index.html", "methodology")] {

@@ -23,8 +23,8 @@ import TestSupport
         let store = SnapshotStore(directory: Self.reference.appendingPathComponent("snapshots"))
         let day = try #require(Day(iso: "2026-06-18"))
         let latest = try #require(store.loadSnapshot(day))
-        let html = SiteWriter.renderIndex(latest: latest, models: models,
-                                          search: SetupSearch(offerings: offerings, specs: specs))
+        let content = SiteContent(latest: latest, models: models, offerings: offerings, specs: specs)
+        let html = SiteWriter.renderIndex(content)
         // §4.9 rows: GLM-5.1 Fit, MiniMax-M3 Scale, Nemotron-3-Nano Scale, Kimi-K2.6 Fit.
         #expect(html.contains("8× B300 · $43,200/mo · 99 streams"))
         #expect(html.contains("8× B300 · $43,200/mo · 163 streams"))
@@ -35,8 +35,7 @@ import TestSupport
         #expect(html.contains("Open-weights models with no overall score"))
         // The category selector links pre-rendered pages; a category page ranks by that category.
         #expect(html.contains("href=\"categories/frontend/\""))
-        let frontend = SiteWriter.renderIndex(latest: latest, models: models,
-                                              search: SetupSearch(offerings: offerings, specs: specs), category: "frontend")
+        let frontend = SiteWriter.renderIndex(content, category: "frontend")
         #expect(frontend.contains("Frontend leaderboard") && frontend.contains("href=\"../../models/GLM-5.1/\""))
         #expect(frontend.contains("by frontend score"))
         #expect(html.contains("href=\"models/GLM-5.1/\""))

@@ -50,7 +50,7 @@ struct EscapingTests {
     }
 
     @Test func hostileModelNamesRenderAsText() {
-        let html = SiteWriter.renderIndex(latest: sampleSnapshot())
+        let html = SiteWriter.renderIndex(SiteContent(latest: sampleSnapshot()))
         #expect(html.contains("&lt;img src=x onerror=alert(1)&gt;"))
         #expect(!html.contains("<img"))
         #expect(!html.contains("onerror=alert(1)>"))
@@ -69,7 +69,7 @@ struct PageTests {
     @Test func indexHasShellCaptionAndOneRowPerOverallEntry() {
         let table = LeaderboardTable(snapshot: sampleSnapshot())
         #expect(table.rows.count == 3)
-        let html = SiteWriter.renderIndex(latest: sampleSnapshot())
+        let html = SiteWriter.renderIndex(SiteContent(latest: sampleSnapshot()))
         #expect(html.lowercased().hasPrefix("<!doctype html>"))
         #expect(html.contains("<html lang=\"en\">"))
         #expect(html.contains("<meta charset=\"utf-8\">") || html.contains("<meta charset=\"utf-8\"/>"))
@@ -91,7 +91,7 @@ struct PageTests {
     }
 
     @Test func indexWithoutDataSaysSo() {
-        let html = SiteWriter.renderIndex(latest: nil)
+        let html = SiteWriter.renderIndex(SiteContent(latest: nil))
         #expect(html.contains("No data yet"))
         #expect(!html.contains("<table"))
     }
@@ -133,15 +133,16 @@ struct WriterTests {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let writer = SiteWriter(outputDirectory: directory)
-        let first = try writer.write(latest: sampleSnapshot(), assumptions: .reference)
-        #expect(first == ["index.html", "methodology/index.html", "assets/site.css", "categories/frontend/index.html"])
-        let second = try writer.write(latest: sampleSnapshot(), assumptions: .reference)
+        let first = try writer.write(SiteContent(latest: sampleSnapshot()))
+        #expect(first == ["methodology/index.html", "assets/site.css", "assets/scenario.js", "index.html",
+                          "categories/frontend/index.html"])
+        let second = try writer.write(SiteContent(latest: sampleSnapshot()))
         #expect(second.isEmpty)
         let index = try String(contentsOf: directory.appendingPathComponent("index.html"), encoding: .utf8)
-        #expect(index == SiteWriter.renderIndex(latest: sampleSnapshot()))
+        #expect(index == SiteWriter.renderIndex(SiteContent(latest: sampleSnapshot())))
         let css = try String(contentsOf: directory.appendingPathComponent("assets/site.css"), encoding: .utf8)
         #expect(css == siteCSS)
-        let third = try writer.write(latest: nil, assumptions: .reference)
+        let third = try writer.write(SiteContent(latest: nil))
         #expect(third == ["index.html"])
     }
 }

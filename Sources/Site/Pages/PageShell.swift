@@ -35,7 +35,7 @@ public enum SiteSection: String, CaseIterable, Sendable {
 /// The HTML document shell shared by every page: head, header with navigation, main and footer.
 ///
 /// All links are relative, so the site works from any base path and from `file://`; the page makes no
-/// external requests (no web fonts, no CDNs, no scripts).
+/// external requests (no web fonts, no CDNs); pages with Advanced Settings load one small local script.
 public struct PageShell {
     /// The site's name, shown in the header and in every `<title>`.
     public static let siteName = "Coding Model Seeks GPU"
@@ -46,6 +46,9 @@ public struct PageShell {
     public var section: SiteSection
     /// The path from this page's directory back to the site root: `""` at the root, `"../"` one level down.
     public var rootPath: String
+    /// The scenario-fragment folder of this page (e.g. `categories/frontend/`, `""` at the root) when it
+    /// has a scenario region; the page then loads the switching script.
+    public var scenarioPage: String?
 
     /// Creates a shell.
     ///
@@ -53,10 +56,12 @@ public struct PageShell {
     ///   - title: The page title, e.g. `Methodology`.
     ///   - section: The section whose navigation link is current.
     ///   - rootPath: Relative path from the page to the site root (`""` or `"../"`).
-    public init(title: String, section: SiteSection, rootPath: String) {
+    ///   - scenarioPage: The page's scenario-fragment folder, when it has Advanced Settings.
+    public init(title: String, section: SiteSection, rootPath: String, scenarioPage: String? = nil) {
         self.title = title
         self.section = section
         self.rootPath = rootPath
+        self.scenarioPage = scenarioPage
     }
 
     /// Renders a complete HTML document around `content`.
@@ -81,9 +86,15 @@ public struct PageShell {
                 .link(
                     .attribute(named: "rel", value: attributeValue("stylesheet")),
                     .attribute(named: "href", value: attributeValue(rootPath + "assets/site.css"))
-                )
+                ),
+                .unwrap(scenarioPage) { _ in
+                    .script(escapedAttribute("src", rootPath + ScenarioScript.path), .defer())
+                }
             ),
             .body(
+                .unwrap(scenarioPage) { page in
+                    .group(escapedAttribute("data-root", rootPath), escapedAttribute("data-scenario-page", page))
+                },
                 .a(escapedAttribute("class", "skip-link"), escapedAttribute("href", "#main"), .text("Skip to content")),
                 .header(
                     escapedAttribute("class", "site-header"),

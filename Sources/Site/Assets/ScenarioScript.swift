@@ -1,0 +1,62 @@
+/// The one script of the site: it switches a page's scenario region between precomputed fragments.
+///
+/// It builds the scenario id from the Advanced Settings form exactly as `Scenario.id` does, fetches
+/// `scenarios/ID/<page>region.html` and swaps it in; the choice is remembered in `localStorage` so
+/// every page opens on it. No sizing maths runs in the browser. Without JavaScript the form stays
+/// hidden and the page shows the default scenario, which it says.
+enum ScenarioScript {
+    /// The script's site-relative path.
+    static let path = "assets/scenario.js"
+
+    /// The script's source.
+    static let source = #"""
+"use strict";
+(function () {
+  var body = document.body, form = document.getElementById("scenario-form");
+  var region = document.getElementById("scenario-region");
+  if (!form || !region || body.dataset.scenarioPage === undefined) return;
+  var key = "seekgpu.scenario", status = document.getElementById("scenario-status");
+  function idOf() {
+    var f = form.elements;
+    return "in" + (f.input.value / 1000) + "k-out" + (f.output.value / 1000) + "k-kv" + f.kv.value + "-mem" + f.mem.value;
+  }
+  function setForm(id) {
+    var m = /^in(\d+)k-out(\d+)k-kv(\w+)-mem(\d+)$/.exec(id || "");
+    if (!m) return false;
+    var f = form.elements, values = [m[1] * 1000, m[2] * 1000, m[3], m[4]], names = ["input", "output", "kv", "mem"];
+    for (var i = 0; i < names.length; i++) {
+      var el = f[names[i]], ok = false;
+      for (var j = 0; j < el.options.length; j++) if (el.options[j].value === String(values[i])) ok = true;
+      if (!ok) return false;
+      el.value = String(values[i]);
+    }
+    return true;
+  }
+  function load(id) {
+    var url = body.dataset.root + "scenarios/" + id + "/" + body.dataset.scenarioPage + "region.html";
+    region.setAttribute("aria-busy", "true");
+    fetch(url).then(function (r) {
+      if (!r.ok) throw new Error(r.status + " " + url);
+      return r.text();
+    }).then(function (html) {
+      region.innerHTML = html;
+      region.dataset.scenario = id;
+      if (status) status.textContent = "";
+    }).catch(function () {
+      if (status) status.textContent = "These settings could not be loaded; showing the previous ones.";
+    }).then(function () { region.removeAttribute("aria-busy"); });
+  }
+  form.hidden = false;
+  form.addEventListener("change", function () {
+    var id = idOf();
+    try { localStorage.setItem(key, id); } catch (e) {}
+    load(id);
+  });
+  form.addEventListener("submit", function (e) { e.preventDefault(); });
+  var saved = null;
+  try { saved = localStorage.getItem(key); } catch (e) {}
+  if (saved && saved !== region.dataset.scenario && setForm(saved)) load(saved);
+})();
+
+"""#
+}

@@ -1,0 +1,63 @@
+import SeekCore
+import Sizing
+
+/// Everything the site is rendered from: the published data files, read once, plus the sizing
+/// constants and the serving scenario (Advanced Settings) the numbers are computed for.
+public struct SiteContent: Sendable {
+    /// The newest snapshot, or nil before the first one.
+    public var latest: Snapshot?
+    /// Every published snapshot, oldest first.
+    public var history: [Snapshot]
+    /// models.json rows.
+    public var models: [ModelSpec]
+    /// gpus.json rows (priced offerings).
+    public var offerings: [Offering]
+    /// gpu_specs.json rows.
+    public var specs: [GPUSpec]
+    /// api_pricing.json rows: one closed flagship per lab.
+    public var apiPrices: [APIPrice]
+    /// gpu_price_history.json: 8-GPU node prices at each recorded change.
+    public var nodePrices: NodePriceHistory
+    /// Sizing constants; `memoryUtilization` follows the scenario.
+    public var assumptions: SizingAssumptions
+    /// The serving scenario the sizing numbers are computed for.
+    public var scenario: Scenario
+
+    /// Creates the content; every data input defaults to empty so a page can render before any feed ran.
+    public init(latest: Snapshot? = nil, history: [Snapshot] = [], models: [ModelSpec] = [],
+                offerings: [Offering] = [], specs: [GPUSpec] = [], apiPrices: [APIPrice] = [],
+                nodePrices: NodePriceHistory = NodePriceHistory(points: []),
+                assumptions: SizingAssumptions = .reference, scenario: Scenario = .default) {
+        self.latest = latest
+        self.history = history
+        self.models = models
+        self.offerings = offerings
+        self.specs = specs
+        self.apiPrices = apiPrices
+        self.nodePrices = nodePrices
+        self.assumptions = assumptions
+        self.scenario = scenario
+    }
+
+    /// The constants with the scenario's memory utilisation applied.
+    public var scenarioAssumptions: SizingAssumptions {
+        var a = assumptions
+        a.memoryUtilization = scenario.memoryUtilization
+        return a
+    }
+
+    /// The setup search over the priced offerings for this scenario; nil when there is nothing to size
+    /// (no models or no offerings), so pages leave the sizing sections out.
+    public var search: SetupSearch? {
+        guard !models.isEmpty, !offerings.isEmpty else { return nil }
+        return SetupSearch(offerings: offerings, specs: specs, settings: scenario.settings,
+                           assumptions: scenarioAssumptions)
+    }
+
+    /// The same content computed for another scenario.
+    public func with(_ scenario: Scenario) -> SiteContent {
+        var copy = self
+        copy.scenario = scenario
+        return copy
+    }
+}

@@ -1,0 +1,76 @@
+import Plot
+import SeekCore
+import Sizing
+
+/// The Performance persona: a category's leaderboard and the GPU setups that self-host each open model.
+///
+/// The home page shows `overall`; every other category is pre-rendered at `categories/NAME/`
+/// (the category selector works without JavaScript).
+enum PerformancePage {
+    /// The scenario pages: overall at the root, then one per category with a path-safe name.
+    static func pages(_ content: SiteContent) -> [ScenarioPage] {
+        let categories = content.latest.map(SiteWriter.categories(of:)) ?? []
+        let others = categories.dropFirst().filter { ModelPage.slug(of: $0) != nil }
+        return (["overall"] + others).map { category in
+            let folder = category == "overall" ? "" : "categories/\(category)/"
+            return ScenarioPage(folder: folder,
+                                render: { render($0, category: category) },
+                                region: { setupsSection($0, category: category, rootPath: rootPath(category)) })
+        }
+    }
+
+    static func rootPath(_ category: String) -> String { category == "overall" ? "" : "../../" }
+
+    /// Renders a category's page, or a "no data yet" message before the first snapshot.
+    static func render(_ content: SiteContent, category: String = "overall") -> String {
+        let rootPath = rootPath(category)
+        let hasSizing = content.search != nil
+        let shell = PageShell(title: PageShell.siteName, section: .performance, rootPath: rootPath,
+                              scenarioPage: hasSizing ? (category == "overall" ? "" : "categories/\(category)/") : nil)
+        guard let latest = content.latest, latest.entries.contains(where: { $0.benchmarkName == category }) else {
+            return shell.render(.group(
+                .h1(.text("Top coding models")),
+                .p(escapedAttribute("class", "empty"), .text("No data yet: no leaderboard snapshot has been recorded."))
+            ))
+        }
+        let display = latest.entries.first { $0.benchmarkName == category }?.benchmarkDisplayName ?? category
+        return shell.render(.group(
+            .h1(.text("Top coding models")),
+            SiteWriter.categoryNav(SiteWriter.categories(of: latest), current: category, snapshot: latest, rootPath: rootPath),
+            .p(
+                escapedAttribute("class", "lede"),
+                .text(category == "overall"
+                    ? "Models ranked by their OpenHands Index score, averaged over all five categories, in the snapshot of \(latest.day)."
+                    : "Models ranked by their OpenHands Index \(display) score, in the snapshot of \(latest.day).")
+            ),
+            .component(LeaderboardTable(snapshot: latest, category: category)),
+            .if(hasSizing, .group(
+                .h2(.text("What it takes to self-host them")),
+                .p(escapedAttribute("class", "lede"),
+                   .text("The cheapest priced GPU setup that serves one stream (Fit) and 100 concurrent streams (Scale), "
+                       + "with its monthly cost at 720 hours. See Methodology for how memory, speed and streams are estimated.")),
+                ScenarioSection.wrap(content.scenario, setupsSection(content, category: category, rootPath: rootPath))
+            )),
+            SnapshotPages.dateList(content.history.map(\.day), current: nil, rootPath: rootPath)
+        ))
+    }
+
+    /// The scenario region: the setups of the ranked open-weights models, then the unranked ones.
+    static func setupsSection(_ content: SiteContent, category: String, rootPath: String) -> Node<HTML.BodyContext> {
+        guard let latest = content.latest, let search = content.search else { return .empty }
+        let sota = latest.sota.first { $0.benchmarkName == category }
+        let display = latest.entries.first { $0.benchmarkName == category }?.benchmarkDisplayName.lowercased() ?? category
+        let ranked = PerformanceMatrix.ranked(models: content.models, entries: latest.entries, sota: sota,
+                                              category: category, search: search)
+        let unranked = PerformanceMatrix.unranked(models: content.models, entries: latest.entries, category: category,
+                                                  search: search)
+        return .group(
+            ScenarioSection.summary(content.scenario),
+            .if(!ranked.isEmpty, .component(SetupsTable(rows: ranked, caption: "Open-weights models by \(display) score",
+                                                        rootPath: rootPath))),
+            .if(!unranked.isEmpty, .component(SetupsTable(rows: unranked,
+                                                          caption: "Open-weights models with no \(display) score",
+                                                          rootPath: rootPath)))
+        )
+    }
+}
