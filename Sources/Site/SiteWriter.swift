@@ -48,6 +48,8 @@ public struct SiteWriter {
             SiteFile(path: ScenarioScript.path, contents: ScenarioScript.source),
         ]
         files += PerformancePage.pages(content).flatMap { $0.files(content, grid: grid) }
+        files += BudgetPage.pages(content).flatMap { $0.files(content, grid: grid) }
+        files += TrendsPage.files(content)
         files += content.history.map { SiteFile(path: SnapshotPages.path(of: $0.day), contents: SnapshotPages.render($0, all: days)) }
         if let search = content.search {
             files += content.models.compactMap { model in

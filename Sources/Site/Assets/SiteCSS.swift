@@ -2,7 +2,10 @@
 ///
 /// System font stack, no web fonts and no external URLs; light and dark themes follow
 /// `prefers-color-scheme`; tables scroll horizontally inside their container on narrow screens.
-public let siteCSS = #"""
+public let siteCSS = baseCSS + scenarioCSS + chartCSS + budgetCSS
+
+/// Page shell, tables and navigation.
+let baseCSS = #"""
 :root {
   color-scheme: light dark;
   --bg: #ffffff;

@@ -1,0 +1,2 @@
+/// Budget pages. Owned by the Budget page work.
+let budgetCSS = ""

@@ -1,0 +1,2 @@
+/// Inline SVG charts (Trends). Owned by the Trends page work.
+let chartCSS = ""
