@@ -85,15 +85,17 @@ struct LoopbackResponder {
     }
 
     /// The regular file for a (percent-decoded) request path, or nil: no directory, a `..` or `.` component,
-    /// a backslash or NUL, a missing file or a folder.
+    /// a backslash or NUL, or a missing file. A folder serves its `index.html`, as static hosts do.
     func file(for path: String) -> URL? {
         guard let directory else { return nil }
         let components = path.split(separator: "/")
-        guard !components.isEmpty,
-              !components.contains(where: { $0 == ".." || $0 == "." || $0.contains("\\") || $0.contains("\0") })
+        guard !components.contains(where: { $0 == ".." || $0 == "." || $0.contains("\\") || $0.contains("\0") })
         else { return nil }
-        let file = components.reduce(directory) { $0.appendingPathComponent(String($1)) }
+        var file = components.reduce(directory) { $0.appendingPathComponent(String($1)) }
         var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            file = file.appendingPathComponent("index.html")
+        }
         guard file.path.hasPrefix(directory.path + "/"),
               FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory), !isDirectory.boolValue
         else { return nil }

@@ -14,17 +14,21 @@ struct LoopbackHTTPServerTests {
         let nested = folder.url.appendingPathComponent("aws/20260822-1")
         try FileManager.default.createDirectory(at: nested, withIntermediateDirectories: true)
         try Data("catalog".utf8).write(to: nested.appendingPathComponent("catalog.csv"))
+        try Data("<p>page</p>".utf8).write(to: nested.appendingPathComponent("index.html"))
         try await LoopbackHTTPServer.with(serving: folder.url) { server in
             #expect(!server.baseURL.hasSuffix("/"))
             #expect(server.baseURL == "http://127.0.0.1:\(server.port)")
-            let (file, folderResponse) = try await onDedicatedThread { () throws(NetError) in
+            let (file, folderResponse, indexResponse) = try await onDedicatedThread { () throws(NetError) in
                 let client = try HTTPClient()
-                return (try client.get(server.url("/aws/20260822-1/catalog.csv")), try client.get(server.url("/aws")))
+                return (try client.get(server.url("/aws/20260822-1/catalog.csv")), try client.get(server.url("/aws")),
+                        try client.get(server.url("/aws/20260822-1/")))
             }
             #expect(file.status == 200 && file.text == "catalog")
             #expect(file.header("content-type") == "text/csv")
-            #expect(folderResponse.status == 404)
-            #expect(server.requests == ["/aws/20260822-1/catalog.csv", "/aws"])
+            #expect(folderResponse.status == 404)  // a folder without index.html
+            #expect(indexResponse.status == 200 && indexResponse.text == "<p>page</p>")
+            #expect(indexResponse.header("content-type") == "text/html; charset=utf-8")
+            #expect(server.requests == ["/aws/20260822-1/catalog.csv", "/aws", "/aws/20260822-1/"])
         }
     }
 

@@ -1,4 +1,4 @@
-/// The Advanced Settings form and its region.
+/// The Advanced Settings form and its region, and the Methodology page's formulas.
 let scenarioCSS = #"""
 .scenario-form fieldset { border: 1px solid var(--border); border-radius: 8px; padding: .5rem .75rem; margin: 0 0 1rem;
   display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: end; }
@@ -9,5 +9,9 @@ let scenarioCSS = #"""
 .scenario-status:empty { display: none; }
 .scenario-summary { color: var(--muted); font-size: .9rem; }
 .scenario-region[aria-busy="true"] { opacity: .6; }
+.toc ul { display: flex; flex-wrap: wrap; gap: .25rem 1rem; padding: 0; list-style: none; font-size: .9rem; }
+.formula pre { background: var(--surface); border: 1px solid var(--border); border-radius: 6px; padding: .6rem .75rem;
+  overflow-x: auto; font-size: .85rem; line-height: 1.45; }
+.formula .sources { color: var(--muted); font-size: .85rem; }
 
 """#

@@ -1,8 +1,8 @@
 /// The one script of the site: it switches a page's scenario region between precomputed fragments.
 ///
 /// It builds the scenario id from the Advanced Settings form exactly as `Scenario.id` does, fetches
-/// `scenarios/ID/<page>region.html` and swaps it in; the choice is remembered in `localStorage` so
-/// every page opens on it. No sizing maths runs in the browser. Without JavaScript the form stays
+/// `scenarios/ID/<page>region.html` and swaps it in. The choice is remembered in `localStorage` so
+/// every page opens on it, and kept in the address as `?scenario=ID` so it can be shared. No sizing maths runs in the browser. Without JavaScript the form stays
 /// hidden and the page shows the default scenario, which it says.
 enum ScenarioScript {
     /// The script's site-relative path.
@@ -47,15 +47,21 @@ enum ScenarioScript {
     }).then(function () { region.removeAttribute("aria-busy"); });
   }
   form.hidden = false;
+  function remember(id) {
+    try { localStorage.setItem(key, id); } catch (e) {}
+    var url = new URL(location.href);
+    if (id === form.dataset.default) url.searchParams.delete("scenario"); else url.searchParams.set("scenario", id);
+    history.replaceState(null, "", url);
+  }
   form.addEventListener("change", function () {
     var id = idOf();
-    try { localStorage.setItem(key, id); } catch (e) {}
+    remember(id);
     load(id);
   });
   form.addEventListener("submit", function (e) { e.preventDefault(); });
-  var saved = null;
-  try { saved = localStorage.getItem(key); } catch (e) {}
-  if (saved && saved !== region.dataset.scenario && setForm(saved)) load(saved);
+  var wanted = new URLSearchParams(location.search).get("scenario");
+  if (!wanted) { try { wanted = localStorage.getItem(key); } catch (e) {} }
+  if (wanted && wanted !== region.dataset.scenario && setForm(wanted)) load(wanted);
 })();
 
 """#

@@ -3,8 +3,9 @@ import Plot
 /// Builds an attribute node whose value has been passed through ``attributeValue(_:)``.
 ///
 /// Use this (never Plot's `.attribute(named:value:)` directly with unescaped data) so every attribute value is escaped.
+/// An empty value is kept (`data-root=""` means "this page is at the root"), unlike Plot's default.
 func escapedAttribute<Context>(_ name: String, _ value: String) -> Node<Context> {
-    .attribute(named: name, value: attributeValue(value))
+    .attribute(named: name, value: attributeValue(value), ignoreIfValueIsEmpty: false)
 }
 
 /// A table wrapped in a focusable, labelled region that scrolls sideways on narrow screens.

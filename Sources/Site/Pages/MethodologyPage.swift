@@ -116,9 +116,33 @@ public struct MethodologyPage {
             .h1(.text("Methodology")),
             .p(
                 escapedAttribute("class", "lede"),
-                .text("Every number on this site comes from the sizing constants below, applied in Swift when the site is built. "
-                    + "Section numbers refer to the reference site's specification.")
+                .text("Every number on this site is computed once, in Swift, when the site is built; the browser never recomputes it. "
+                    + "This page explains each formula in words, then lists every constant with its value and source. "
+                    + "Section numbers refer to the reference implementation's specification.")
             ),
+            .nav(escapedAttribute("class", "toc"), escapedAttribute("aria-label", "On this page"),
+                 .ul(.forEach(formulas) { f in .li(.a(escapedAttribute("href", "#" + f.id), .text(f.title))) },
+                     .li(.a(escapedAttribute("href", "#settings"), .text("Advanced settings"))),
+                     .li(.a(escapedAttribute("href", "#constants"), .text("Sizing constants"))))),
+            .forEach(formulas) { f in
+                .section(
+                    escapedAttribute("class", "formula"),
+                    escapedAttribute("aria-labelledby", f.id),
+                    .h2(escapedAttribute("id", f.id), .text(f.title)),
+                    .forEach(f.explanation) { .p(.text($0)) },
+                    .pre(.code(.text(f.formula.joined(separator: "\n")))),
+                    .p(escapedAttribute("class", "sources"), .text("Sources: " + f.sources.joined(separator: "; ") + "."))
+                )
+            },
+            .h2(escapedAttribute("id", "settings"), .text("Advanced settings")),
+            .p(.text("The Performance and Budget pages are precomputed for every combination of these choices: average input tokens "
+                + Scenario.inputTokenChoices.map { "\($0 / 1000)k" }.joined(separator: ", ")
+                + "; output tokens " + Scenario.outputTokenChoices.map { "\($0 / 1000)k" }.joined(separator: ", ")
+                + "; KV cache FP16 or FP8; GPU memory utilization "
+                + Scenario.memoryUtilizationChoices.map { Self.percent($0) }.joined(separator: ", ")
+                + ". The defaults are 50k input and 1k output tokens, FP16 KV cache and 90 % memory. "
+                + "Unlike the reference, memory utilization applies to the Performance page as well as to Budget. "
+                + "Model pages and Trends use the defaults. Without JavaScript the pages show the defaults.")),
             .h2(escapedAttribute("id", "constants"), .text("Sizing constants")),
             scrollRegion(
                 label: "Sizing constants",

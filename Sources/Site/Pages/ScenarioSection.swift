@@ -38,6 +38,7 @@ enum ScenarioSection {
         .element(named: "form", nodes: [
             escapedAttribute("id", "scenario-form"),
             escapedAttribute("class", "scenario-form"),
+            escapedAttribute("data-default", Scenario.default.id),
             .attribute(named: "hidden"),
             .element(named: "fieldset", nodes: [
                 .element(named: "legend", nodes: [.text("Advanced settings")]),
