@@ -32,6 +32,8 @@ import TestSupport
         #expect(html.contains("8× RTXPRO6000 · $10,368/mo · 25 streams"))
         #expect(html.contains("Exceeds capacity"))
         #expect(html.contains("71.9 %"))  // GLM-5.1: 58.2 / 81.0
+        #expect(html.contains("$1,967.43"))  // GLM-5.1's benchmark API cost (§2.17)
+        #expect(html.contains("8× RTXPRO6000 · $10,368/mo · 25 streams · 89 tok/s"))  // Kimi-K2.6 decode 89.35
         #expect(html.contains("Open-weights models with no overall score"))
         // The category selector links pre-rendered pages; a category page ranks by that category.
         #expect(html.contains("href=\"categories/frontend/\""))

@@ -43,14 +43,16 @@ enum PerformancePage {
                     ? "Models ranked by their OpenHands Index score, averaged over all five categories, in the snapshot of \(latest.day)."
                     : "Models ranked by their OpenHands Index \(display) score, in the snapshot of \(latest.day).")
             ),
-            .component(LeaderboardTable(snapshot: latest, category: category)),
             .if(hasSizing, .group(
                 .h2(.text("What it takes to self-host them")),
                 .p(escapedAttribute("class", "lede"),
                    .text("The cheapest priced GPU setup that serves one stream (Fit) and 100 concurrent streams (Scale), "
                        + "with its monthly cost at 720 hours. See Methodology for how memory, speed and streams are estimated.")),
-                ScenarioSection.wrap(content.scenario, setupsSection(content, category: category, rootPath: rootPath))
+                ScenarioSection.wrap(content.scenario, setupsSection(content, category: category, rootPath: rootPath)),
+                .h2(.text("Full leaderboard")),
+                .p(escapedAttribute("class", "lede"), .text("Every model of the snapshot, open and closed, with its cost per task."))
             )),
+            .component(LeaderboardTable(snapshot: latest, category: category)),
             SnapshotPages.dateList(content.history.map(\.day), current: nil, rootPath: rootPath)
         ))
     }

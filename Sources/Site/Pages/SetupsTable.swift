@@ -35,6 +35,7 @@ public struct SetupsTable: Component {
                     .th(escapedAttribute("scope", "col"), .text("Model")),
                     .th(escapedAttribute("scope", "col"), escapedAttribute("class", "num"), .text("Score")),
                     .th(escapedAttribute("scope", "col"), escapedAttribute("class", "num"), .text("% of SOTA")),
+                    .th(escapedAttribute("scope", "col"), escapedAttribute("class", "num"), .text("API cost of the benchmark")),
                     .forEach(streams) { count in
                         .th(escapedAttribute("scope", "col"),
                             .text(count == 1 ? "Fit: 1 stream" : "Scale: \(count) streams"))
@@ -54,6 +55,7 @@ public struct SetupsTable: Component {
                 }, else: .text(row.modelName))),
             .td(escapedAttribute("class", "num"), .text(row.benchmarkScore.map(LeaderboardTable.formatScore) ?? "—")),
             .td(escapedAttribute("class", "num"), .text(row.percentOfSOTA.map { String(format: "%.1f %%", $0 * 100) } ?? "—")),
+            .td(escapedAttribute("class", "num"), .text(row.totalBenchmarkCost.map(Self.money) ?? "—")),
             .forEach(row.cells) { cell in .td(.text(Self.describe(cell))) }
         )
     }
@@ -62,6 +64,7 @@ public struct SetupsTable: Component {
     static func describe(_ cell: MatrixCell) -> String {
         guard let setup = cell.setup else { return "Exceeds capacity" }
         return "\(setup.gpuCount)× \(setup.gpuName) · \(money(setup.monthlyCost))/mo · \(setup.maxConcurrentStreams) streams"
+            + (setup.decodeThroughputTokS.map { " · \(Int($0.rounded())) tok/s" } ?? "")
             + (setup.isProjected ? " (projected)" : "")
     }
 
