@@ -22,58 +22,43 @@ public enum ModelPage {
     ///   - history: every published snapshot, oldest first, for the overall score history.
     public static func render(_ model: ModelSpec, search: SetupSearch, history: [Snapshot]) -> String {
         let shell = PageShell(title: "\(model.modelName) · \(PageShell.siteName)", section: .performance, rootPath: "../../")
-        let setups = search.setups(for: model, concurrency: 1)
+        let setups = search.setups(for: model, concurrency: 1, limit: Int.max)
         let scores: [(Day, Double)] = history.compactMap { snapshot in
             snapshot.entries.first { $0.modelName == model.modelName && $0.benchmarkName == "overall" }
                 .map { (snapshot.day, $0.score) }
         }
-        let facts: [(String, String)] = [
-            ("Parameters", String(format: "%.1f B total, %.1f B active", model.learnableParamsB, model.activeParamsB)),
-            ("Architecture", model.architecture),
-            ("Precision", model.precision ?? "unknown"),
-            ("Attention", model.attentionType ?? "unknown"),
-            ("Context length", model.contextLength.map { "\($0) tokens" } ?? "unknown"),
-            ("Weights in memory", String(format: "%.1f GB", model.weightMemoryGB())),
-            ("KV cache per token", String(format: "%.0f bytes (16-bit cache)", model.kvCacheBytesPerToken())),
-            ("Licence", model.licenseName ?? "unknown"),
-        ]
+        let latest = history.last.map { snapshot in
+            snapshot.entries.filter { $0.modelName == model.modelName }
+        } ?? []
         return shell.render(.group(
             .h1(.text(model.modelName)),
-            .table(
-                escapedAttribute("class", "facts"),
-                .caption(.text("Specifications")),
-                .tbody(.forEach(facts) { name, value in
-                    .tr(.th(escapedAttribute("scope", "row"), .text(name)), .td(.text(value)))
-                })
-            ),
+            .unwrap(model.hfModelID) { id in
+                .p(escapedAttribute("class", "lede"), .text("Hugging Face repository: "), .code(.text(id)))
+            },
+            factsTable(model, search: search),
+            .if(!latest.isEmpty, .group(
+                .h2(.text("Latest scores")),
+                scrollRegion(label: "Latest scores", .table(
+                    escapedAttribute("class", "history"),
+                    .caption(.text("OpenHands Index scores in the snapshot of \(history.last?.day.iso ?? "")")),
+                    .thead(.tr(.th(escapedAttribute("scope", "col"), .text("Category")),
+                               .th(escapedAttribute("scope", "col"), escapedAttribute("class", "num"), .text("Score")),
+                               .th(escapedAttribute("scope", "col"), escapedAttribute("class", "num"), .text("Cost per task")))),
+                    .tbody(.forEach(latest) { entry in
+                        .tr(.th(escapedAttribute("scope", "row"), .text(entry.benchmarkDisplayName)),
+                            .td(escapedAttribute("class", "num"), .text(LeaderboardTable.formatScore(entry.score))),
+                            .td(escapedAttribute("class", "num"), .text(entry.costPerTask.map(SetupsTable.money) ?? "—")))
+                    })
+                ))
+            )),
             .h2(.text("Setups that serve it")),
             setups.isEmpty
                 ? .p(.text("No priced setup of up to 8 GPUs holds this model."))
-                : .div(
-                    escapedAttribute("class", "table-scroll"),
-                    .table(
-                        escapedAttribute("class", "setups"),
-                        .caption(.text("Priced GPU setups serving at least one stream, cheapest first")),
-                        .thead(.tr(
-                            .th(escapedAttribute("scope", "col"), .text("GPUs")),
-                            .th(escapedAttribute("scope", "col"), escapedAttribute("class", "num"), .text("Monthly cost")),
-                            .th(escapedAttribute("scope", "col"), escapedAttribute("class", "num"), .text("Streams")),
-                            .th(escapedAttribute("scope", "col"), .text("Interconnect"))
-                        )),
-                        .tbody(.forEach(setups) { setup in
-                            .tr(
-                                .th(escapedAttribute("scope", "row"), .text("\(setup.gpuCount)× \(setup.gpuName)")),
-                                .td(escapedAttribute("class", "num"), .text(SetupsTable.money(setup.monthlyCost))),
-                                .td(escapedAttribute("class", "num"), .text(String(setup.maxConcurrentStreams))),
-                                .td(.text(setup.interconnect))
-                            )
-                        })
-                    )
-                ),
+                : setupsTable(setups, search: search),
             .h2(.text("Overall score over time")),
             scores.isEmpty
                 ? .p(.text("No overall score in the OpenHands Index yet."))
-                : .table(
+                : scrollRegion(label: "Overall score over time", .table(
                     escapedAttribute("class", "history"),
                     .caption(.text("Overall OpenHands Index score by snapshot")),
                     .thead(.tr(.th(escapedAttribute("scope", "col"), .text("Snapshot")),
@@ -82,7 +67,64 @@ public enum ModelPage {
                         .tr(.td(.a(escapedAttribute("href", "../../snapshots/\(day.iso)/"), .text(day.iso))),
                             .td(escapedAttribute("class", "num"), .text(LeaderboardTable.formatScore(score))))
                     })
+                ))
+        ))
+    }
+
+    /// The specifications, with the memory figures the sizing starts from.
+    static func factsTable(_ model: ModelSpec, search: SetupSearch) -> Node<HTML.BodyContext> {
+        let a = search.assumptions
+        let kv16 = model.kvCacheBytesPerToken(kvBytes: 2)
+        let context = search.settings.contextTokens
+        let facts: [(String, String)] = [
+            ("Parameters", String(format: "%.1f B total, %.1f B active", model.learnableParamsB, model.activeParamsB)),
+            ("Architecture", model.architecture),
+            ("Precision", model.precision ?? "unknown"),
+            ("Attention", model.attentionType ?? "unknown"),
+            ("Context length", model.contextLength.map { "\(MethodologyPage.number(Double($0))) tokens" } ?? "unknown"),
+            ("Weights in memory", String(format: "%.1f GB", model.weightMemoryGB())),
+            ("Minimum VRAM", "\(MethodologyPage.number(model.minVRAMGB(assumptions: a))) GB (weights × \(MethodologyPage.number(a.weightOverheadFactor)))"),
+            ("KV cache per token", kv16 > 0
+                ? "\(MethodologyPage.number(kv16)) bytes at 16 bits, \(MethodologyPage.number(kv16 / 2)) at FP8; "
+                    + String(format: "%.2f GB", kv16 * context / 1_073_741_824) + " per \(MethodologyPage.number(context))-token stream"
+                : "not modeled"),
+            ("Speed model", model.throughputState == .modeled ? "modeled"
+                : "not modeled for this architecture (memory and cost only)"),
+            ("Licence", model.licenseName ?? "unknown"),
+        ]
+        return .table(
+            escapedAttribute("class", "facts"),
+            .caption(.text("Specifications")),
+            .tbody(.forEach(facts) { name, value in
+                .tr(.th(escapedAttribute("scope", "row"), .text(name)), .td(.text(value)))
+            })
+        )
+    }
+
+    /// Every priced setup that serves at least one stream, cheapest first.
+    static func setupsTable(_ setups: [GPUSetup], search: SetupSearch) -> Node<HTML.BodyContext> {
+        scrollRegion(label: "Setups that serve it", .table(
+            escapedAttribute("class", "setups"),
+            .caption(.text("Every priced GPU setup serving at least one stream at 20 tokens/s, cheapest first")),
+            .thead(.tr(
+                .th(escapedAttribute("scope", "col"), .text("GPUs")),
+                .th(escapedAttribute("scope", "col"), escapedAttribute("class", "num"), .text("Monthly cost")),
+                .th(escapedAttribute("scope", "col"), escapedAttribute("class", "num"), .text("Streams")),
+                .th(escapedAttribute("scope", "col"), escapedAttribute("class", "num"), .text("Decode tok/s")),
+                .th(escapedAttribute("scope", "col"), escapedAttribute("class", "num"), .text("Requests/h")),
+                .th(escapedAttribute("scope", "col"), .text("Interconnect"))
+            )),
+            .tbody(.forEach(setups) { setup in
+                .tr(
+                    .th(escapedAttribute("scope", "row"), .text("\(setup.gpuCount)× \(setup.gpuName)")),
+                    .td(escapedAttribute("class", "num"), .text(SetupsTable.money(setup.monthlyCost))),
+                    .td(escapedAttribute("class", "num"), .text(String(setup.maxConcurrentStreams))),
+                    .td(escapedAttribute("class", "num"), .text(setup.decodeThroughputTokS.map { String(format: "%.1f", $0) } ?? "—")),
+                    .td(escapedAttribute("class", "num"), .text(setup.deploymentEstimate?.requestsPerHour(assumptions: search.assumptions)
+                        .map { MethodologyPage.number($0.rounded()) } ?? "—")),
+                    .td(.text(setup.interconnect))
                 )
+            })
         ))
     }
 }
