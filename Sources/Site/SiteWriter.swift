@@ -46,6 +46,7 @@ public struct SiteWriter {
             SiteFile(path: "methodology/index.html", contents: MethodologyPage(assumptions: content.assumptions).render()),
             SiteFile(path: "assets/site.css", contents: siteCSS),
             SiteFile(path: ScenarioScript.path, contents: ScenarioScript.source),
+            SiteFile(path: CoveragePage.path, contents: CoveragePage.render(content)),
         ]
         files += PerformancePage.pages(content).flatMap { $0.files(content, grid: grid) }
         files += BudgetPage.pages(content).flatMap { $0.files(content, grid: grid) }

@@ -1,7 +1,7 @@
 import Feeds
 import Foundation
 import SeekCore
-import Site
+@testable import Site
 import Sizing
 import Testing
 import TestSupport
@@ -47,5 +47,19 @@ import TestSupport
         #expect(page.contains("8× RTXPRO6000"))  // the Fit setup of §4.9 is among its setups
         #expect(page.contains("57.1"))           // its overall score on 2026-06-18
         #expect(ModelPage.slug(of: "../etc") == nil && ModelPage.slug(of: "<img>") == nil && ModelPage.slug(of: "GLM-5.1") == "GLM-5.1")
+    }
+}
+
+/// The snapshot coverage matrix on the reference data (§1.6 [run]).
+@Suite struct CoveragePageTests {
+    @Test func closedFlagshipsRankedAndUnrankedOpenModels() throws {
+        let html = CoveragePage.render(try ReferenceContent.load())
+        for section in ["Leading closed API models", "Ranked open-weights models", "Unranked open-weights models"] {
+            #expect(html.contains(section))
+        }
+        #expect(html.contains("claude-fable-5 (Anthropic)") && html.contains("Gemini-3.5-Flash (Google)"))
+        let unranked = try #require(html.components(separatedBy: "Unranked open-weights models").last)
+        for name in ["GLM-5.2", "GLM-5.2-FP8", "Kimi-K2.7-Code", "MiniMax-M3-MXFP8"] { #expect(unranked.contains(">\(name)<")) }
+        #expect(!unranked.contains(">Kimi-K2.6<"))
     }
 }

@@ -59,6 +59,7 @@ import TestSupport
             ("/models/Kimi-K2.6/", "model", 3, "Kimi-K2.6"),
             ("/snapshots/2026-06-18/", "snapshot", 30, "Leaderboard of 2026-06-18"),
             ("/methodology/", "methodology", 20, "KV cache per token"),
+            ("/coverage/", "coverage", 22, "Unranked open-weights models"),
         ]
         try await LoopbackHTTPServer.with(serving: site.url) { server in
             for page in pages {

@@ -134,7 +134,7 @@ struct WriterTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let writer = SiteWriter(outputDirectory: directory)
         let first = try writer.write(SiteContent(latest: sampleSnapshot()))
-        #expect(first == ["methodology/index.html", "assets/site.css", "assets/scenario.js", "index.html",
+        #expect(first == ["methodology/index.html", "assets/site.css", "assets/scenario.js", "coverage/index.html", "index.html",
                           "categories/frontend/index.html"])
         let second = try writer.write(SiteContent(latest: sampleSnapshot()))
         #expect(second.isEmpty)
@@ -143,6 +143,6 @@ struct WriterTests {
         let css = try String(contentsOf: directory.appendingPathComponent("assets/site.css"), encoding: .utf8)
         #expect(css == siteCSS)
         let third = try writer.write(SiteContent(latest: nil))
-        #expect(third == ["index.html"])
+        #expect(third == ["coverage/index.html", "index.html"])
     }
 }

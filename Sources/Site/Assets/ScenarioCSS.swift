@@ -12,6 +12,8 @@ let scenarioCSS = #"""
 .toc ul { display: flex; flex-wrap: wrap; gap: .25rem 1rem; padding: 0; list-style: none; font-size: .9rem; }
 .formula pre { background: var(--surface); border: 1px solid var(--border); border-radius: 6px; padding: .6rem .75rem;
   overflow-x: auto; font-size: .85rem; line-height: 1.45; }
+.coverage th.group { text-transform: uppercase; font-size: .75rem; letter-spacing: .04em; color: var(--muted); background: var(--surface); }
+.coverage td.missing { color: var(--muted); }
 .formula .sources { color: var(--muted); font-size: .85rem; }
 
 """#

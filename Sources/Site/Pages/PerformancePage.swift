@@ -50,7 +50,9 @@ enum PerformancePage {
                        + "with its monthly cost at 720 hours. See Methodology for how memory, speed and streams are estimated.")),
                 ScenarioSection.wrap(content.scenario, setupsSection(content, category: category, rootPath: rootPath)),
                 .h2(.text("Full leaderboard")),
-                .p(escapedAttribute("class", "lede"), .text("Every model of the snapshot, open and closed, with its cost per task."))
+                .p(escapedAttribute("class", "lede"), .text("Every model of the snapshot, open and closed, with its cost per task. "),
+                   .a(escapedAttribute("href", rootPath + "coverage/"), .text("Which model has a score in which category")),
+                   .text("."))
             )),
             .component(LeaderboardTable(snapshot: latest, category: category)),
             SnapshotPages.dateList(content.history.map(\.day), current: nil, rootPath: rootPath)
