@@ -209,6 +209,24 @@ import TestSupport
         #expect(html.contains("Cheap 1"))
     }
 
+    @Test func aGPUWithoutDatasheetSaysNotEstimatedRatherThanNotEnoughVRAM() throws {
+        // GB200 has no gpu_specs.json row: the engine reports "Not enough VRAM for KV cache" for every model whose
+        // weights fit (as the reference does); the page says it could not estimate them.
+        let content = try Self.content()
+        let page = try #require(BudgetPage.pages(content).first { $0.folder == "budget/4x-gb200/" })
+        let html = page.render(content)
+        #expect(cells(try #require(row(html, "Kimi-K2.6")))[2] == "Not estimated")
+        #expect(cells(try #require(row(html, "GLM-5.1")))[2] == "Not enough VRAM")
+        #expect(!html.contains("Not enough VRAM for KV cache"))
+        #expect(html.contains("There is no datasheet for GB200 in our GPU specs"))
+        #expect(html.contains("The current GPU setup cannot accommodate GLM-5.1, GLM-5, DeepSeek-V3.2-Reasoner, GLM-4.7, "
+            + "GLM-5.2-FP8, and GLM-5.2. Try a larger setup."))
+        #expect(html.contains("Throughput cannot be estimated without a datasheet for GB200"))
+        // With a datasheet (8× H200) the usual reason stays.
+        let h200 = try #require(BudgetPage.pages(content).first { $0.folder == "budget/8x-h200/" }).render(content)
+        #expect(!h200.contains("Not estimated") && !h200.contains("no datasheet"))
+    }
+
     @Test func budgetPagesDoNotUseTheSelectedCategorysPresetsButOverall() throws {
         // Only overall is rendered: the preset list is the overall one even when a category ranks differently.
         let content = try Self.content()

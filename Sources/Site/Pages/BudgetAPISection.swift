@@ -18,6 +18,8 @@ struct BudgetAPISection {
     var search: SetupSearch
     /// Memory utilisation of the scenario, 0…1.
     var memoryUtilization: Double
+    /// Whether gpu_specs.json has the GPU's datasheet (without it nothing can be estimated).
+    var hasDatasheet: Bool = true
 
     /// Requests per conversation of the comparison (the reference's default).
     static let requestsPerConversation = 50
@@ -71,7 +73,10 @@ struct BudgetAPISection {
         guard !apiPrices.isEmpty else { return message("No API pricing data available.") }
         guard let open = openModel, let model = models.first(where: { $0.modelName == open.modelName }) else {
             return .group(
-                message("No model with modeled throughput fits \(preset.config.label), so there is no self-hosting cost to compare."),
+                message(hasDatasheet
+                    ? "No model with modeled throughput fits \(preset.config.label), so there is no self-hosting cost to compare."
+                    : "Throughput cannot be estimated without a datasheet for \(preset.config.gpuName), so there is no "
+                        + "self-hosting cost to compare."),
                 servedList
             )
         }
@@ -121,7 +126,7 @@ struct BudgetAPISection {
                     return .tr(
                         escapedAttribute("data-api-model", row.price.modelName),
                         .th(escapedAttribute("scope", "row"), .text(row.name),
-                            .span(escapedAttribute("class", "muted"), .text(" · \(BudgetFormat.labName(row.price.lab)) API"))),
+                            .span(escapedAttribute("class", "muted"), .text(" \(BudgetFormat.labName(row.price.lab)) API"))),
                         .td(escapedAttribute("class", "num"),
                             .text(row.costPerRequest > 0 ? BudgetFormat.perThousand(row.costPerRequest) : "no price")),
                         .td(escapedAttribute("class", "num"),
@@ -133,7 +138,7 @@ struct BudgetAPISection {
                 .tr(
                     escapedAttribute("class", "self-hosting"),
                     .th(escapedAttribute("scope", "row"), .text("Self-hosting \(openModel)"),
-                        .span(escapedAttribute("class", "muted"), .text(" · full utilization"))),
+                        .span(escapedAttribute("class", "muted"), .text(" at full utilization"))),
                     .td(escapedAttribute("class", "num"),
                         .text(cost.floorCostPerRequest.map { "\(BudgetFormat.perThousand($0)) / 1k req" } ?? "—")),
                     .td(escapedAttribute("class", "num"),

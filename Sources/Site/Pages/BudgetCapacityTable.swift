@@ -15,6 +15,10 @@ struct BudgetCapacityTable {
     var rootPath: String
     /// Requests one developer sends per hour (team size = floor(requests/h ÷ this)).
     var requestsPerDeveloperHour: Double
+    /// Whether gpu_specs.json has the GPU's datasheet. Without it the sizing engine cannot estimate
+    /// streams and reports every model whose weights fit as "Not enough VRAM for KV cache" (as the
+    /// reference does); the page says "Not estimated" instead, and why.
+    var hasDatasheet: Bool = true
 
     /// The section's nodes.
     var node: Node<HTML.BodyContext> {
@@ -35,13 +39,25 @@ struct BudgetCapacityTable {
     }
 
     /// Modeled models that do not fit (§1.4.1 note), in table order.
-    var notAccommodated: [String] { points.filter { $0.throughputModeled && !$0.fits }.map(\.modelName) }
+    var notAccommodated: [String] {
+        points.filter { $0.throughputModeled && !$0.fits && !notEstimated($0) }.map(\.modelName)
+    }
+
+    /// The weights fit, but without a datasheet nothing else could be estimated.
+    func notEstimated(_ point: BudgetPoint) -> Bool {
+        !hasDatasheet && !point.fits && point.doesntFitReason == "Not enough VRAM for KV cache"
+    }
 
     /// Models whose throughput is not modeled (§1.4.1 note), in table order.
     var unmodeled: [String] { points.filter { !$0.throughputModeled }.map(\.modelName) }
 
     private var notes: Node<HTML.BodyContext> {
         .group(
+            .if(points.contains(where: notEstimated), .p(
+                escapedAttribute("class", "budget-note"),
+                .text("There is no datasheet for \(preset.config.gpuName) in our GPU specs, so streams and throughput "
+                    + "cannot be estimated on this configuration; models whose weights fit are marked “Not estimated”.")
+            )),
             .if(!notAccommodated.isEmpty, .p(
                 escapedAttribute("class", "budget-note"),
                 .text("The current GPU setup cannot accommodate \(BudgetFormat.joined(notAccommodated)). Try a larger setup.")
@@ -64,10 +80,9 @@ struct BudgetCapacityTable {
                 .th(escapedAttribute("scope", "col"), escapedAttribute("class", "num"), .text("% of SOTA")),
                 .th(escapedAttribute("scope", "col"), .text("Fits?")),
                 .th(escapedAttribute("scope", "col"), escapedAttribute("class", "num"), .text("Streams")),
-                .th(escapedAttribute("scope", "col"), escapedAttribute("class", "num"), .text("Decode / stream")),
+                .th(escapedAttribute("scope", "col"), escapedAttribute("class", "num"), .text("Decode")),
                 .th(escapedAttribute("scope", "col"), escapedAttribute("class", "rate"), .text("Requests / h")),
-                .th(escapedAttribute("scope", "col"), escapedAttribute("class", "num"),
-                    .text("Team @ \(BudgetFormat.jsRound(requestsPerDeveloperHour)) req/dev/h")),
+                .th(escapedAttribute("scope", "col"), escapedAttribute("class", "num"), .text("Team (devs)")),
                 .th(escapedAttribute("scope", "col"), escapedAttribute("class", "num"), .text("Weights"))
             )),
             .tbody(.forEach(points) { row($0, maxRate: maxRate) })
@@ -92,7 +107,8 @@ struct BudgetCapacityTable {
                 .text(point.percentOfSOTA.map { String(format: "%.1f %%", $0) } ?? "—")),
             .td(point.fits
                 ? .span(escapedAttribute("class", "fit-yes"), .text("Yes"))
-                : .span(escapedAttribute("class", "fit-no"), .text(point.doesntFitReason ?? "No"))),
+                : .span(escapedAttribute("class", "fit-no"),
+                        .text(notEstimated(point) ? "Not estimated" : point.doesntFitReason ?? "No"))),
             .td(escapedAttribute("class", "num"), .text(point.fits ? BudgetFormat.grouped(point.maxConcurrentStreams) : "—")),
             .td(escapedAttribute("class", "num"),
                 .text(point.fits ? point.decodeThroughputTokS.map { "\(BudgetFormat.jsRound($0)) tok/s" } ?? "—" : "—")),

@@ -87,9 +87,11 @@ enum BudgetPage {
         return .group(
             ScenarioSection.summary(content.scenario),
             BudgetCapacityTable(points: points, preset: preset, memoryUtilization: utilization, rootPath: rootPath,
-                                requestsPerDeveloperHour: search.assumptions.requestsPerDeveloperHour).node,
+                                requestsPerDeveloperHour: search.assumptions.requestsPerDeveloperHour,
+                                hasDatasheet: search.specs[preset.config.gpuName] != nil).node,
             BudgetAPISection(points: points, preset: preset, models: content.models, apiPrices: content.apiPrices,
-                             search: search, memoryUtilization: utilization).node
+                             search: search, memoryUtilization: utilization,
+                             hasDatasheet: search.specs[preset.config.gpuName] != nil).node
         )
     }
 
