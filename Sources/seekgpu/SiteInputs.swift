@@ -22,29 +22,13 @@ struct SiteInputs {
         models = rows("models.json").compactMap(ModelSpec.init(json:))
         offerings = rows("gpus.json").compactMap(Offering.init(json:))
         specs = rows("gpu_specs.json").compactMap(GPUSpec.init(json:))
-        apiPrices = rows("api_pricing.json").compactMap(Self.apiPrice)
-        if let history = json("gpu_price_history.json").flatMap(PriceHistory.init(json:)) {
-            nodePrices = NodePriceHistory(points: history.series.map { point in
-                NodePricePoint(day: point.date, usdPerNodeHour: Dictionary(
-                    point.prices.map { ($0.gpuName, $0.usdPerNodeHour) }, uniquingKeysWith: { first, _ in first }))
-            })
-        }
+        apiPrices = rows("api_pricing.json").compactMap(APIPrice.init(json:))
+        nodePrices = json("gpu_price_history.json").flatMap(NodePriceHistory.init(json:)) ?? NodePriceHistory(points: [])
     }
 
     /// The content to render: these files plus the snapshots.
     func content(latest: Snapshot?, history: [Snapshot]) -> SiteContent {
         SiteContent(latest: latest, history: history, models: models, offerings: offerings, specs: specs,
                     apiPrices: apiPrices, nodePrices: nodePrices)
-    }
-
-    /// An api_pricing.json row (LiteLLM field names) as the sizing engine's price.
-    static func apiPrice(_ row: JSONValue) -> APIPrice? {
-        guard let name = row["model_name"]?.stringValue, let lab = row["lab"]?.stringValue else { return nil }
-        return APIPrice(modelName: name, lab: lab,
-                        inputCostPerToken: row["input_cost_per_token"]?.doubleValue,
-                        outputCostPerToken: row["output_cost_per_token"]?.doubleValue,
-                        cacheReadCostPerToken: row["cache_read_input_token_cost"]?.doubleValue,
-                        cacheWriteCostPerToken: row["cache_creation_input_token_cost"]?.doubleValue,
-                        contextWindow: row["context_window"]?.doubleValue)
     }
 }

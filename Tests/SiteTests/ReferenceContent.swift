@@ -24,19 +24,8 @@ enum ReferenceContent {
         // The reference's index.json has no index commit, so list its dates directly.
         let dates = try json("snapshots/index.json")["snapshots"]?.arrayValue ?? []
         let history = dates.compactMap { $0.stringValue.flatMap(Day.init(iso:)) }.compactMap(store.loadSnapshot)
-        let prices = try rows("api_pricing.json").compactMap { row -> APIPrice? in
-            guard let name = row["model_name"]?.stringValue, let lab = row["lab"]?.stringValue else { return nil }
-            return APIPrice(modelName: name, lab: lab, inputCostPerToken: row["input_cost_per_token"]?.doubleValue,
-                            outputCostPerToken: row["output_cost_per_token"]?.doubleValue,
-                            cacheReadCostPerToken: row["cache_read_input_token_cost"]?.doubleValue,
-                            cacheWriteCostPerToken: row["cache_creation_input_token_cost"]?.doubleValue,
-                            contextWindow: row["context_window"]?.doubleValue)
-        }
-        let series = PriceHistory(json: try json("gpu_price_history.json"))?.series ?? []
-        let nodePrices = NodePriceHistory(points: series.map { point in
-            NodePricePoint(day: point.date, usdPerNodeHour: Dictionary(point.prices.map { ($0.gpuName, $0.usdPerNodeHour) },
-                                                                       uniquingKeysWith: { first, _ in first }))
-        })
+        let prices = try rows("api_pricing.json").compactMap(APIPrice.init(json:))
+        let nodePrices = NodePriceHistory(json: try json("gpu_price_history.json")) ?? NodePriceHistory(points: [])
         return SiteContent(latest: history.last, history: history,
                            models: try rows("models.json").compactMap(ModelSpec.init(json:)),
                            offerings: try rows("gpus.json").compactMap(Offering.init(json:)),

@@ -59,14 +59,7 @@ enum ReferenceData {
     }
 
     static func apiPrices() throws -> [APIPrice] {
-        try objects("api_pricing.json").map { o in
-            APIPrice(modelName: o["model_name"]?.stringValue ?? "", lab: o["lab"]?.stringValue ?? "",
-                     inputCostPerToken: o["input_cost_per_token"]?.doubleValue,
-                     outputCostPerToken: o["output_cost_per_token"]?.doubleValue,
-                     cacheReadCostPerToken: o["cache_read_input_token_cost"]?.doubleValue,
-                     cacheWriteCostPerToken: o["cache_creation_input_token_cost"]?.doubleValue,
-                     contextWindow: o["context_window"]?.doubleValue)
-        }
+        try (json("api_pricing.json").arrayValue ?? []).compactMap(APIPrice.init(json:))
     }
 
     static func snapshot(_ date: String) throws -> Snapshot {
@@ -94,13 +87,6 @@ enum ReferenceData {
     }
 
     static func priceHistory() throws -> NodePriceHistory {
-        let series = try json("gpu_price_history.json").objectValue?["series"]?.arrayValue ?? []
-        return NodePriceHistory(points: series.compactMap(\.objectValue).map { s in
-            var prices: [String: Double] = [:]
-            for p in (s["prices"]?.arrayValue ?? []).compactMap(\.objectValue) {
-                if let name = p["gpu_name"]?.stringValue, let price = p["usd_per_node_hour"]?.doubleValue { prices[name] = price }
-            }
-            return NodePricePoint(day: Day(iso: s["date"]?.stringValue ?? "") ?? Day(daysSinceEpoch: 0), usdPerNodeHour: prices)
-        })
+        try NodePriceHistory(json: json("gpu_price_history.json")) ?? NodePriceHistory(points: [])
     }
 }
