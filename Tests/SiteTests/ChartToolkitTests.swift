@@ -41,9 +41,9 @@ import Testing
     @Test func linesBreakAtMissingValuesAndStepsHoldTheirValue() {
         let points = [ChartPoint(x: 0, y: 0, title: "a"), ChartPoint(x: 5, y: nil, title: "b"), ChartPoint(x: 10, y: 100, title: "c")]
         let c = chart([])
-        #expect(c.pathData(ChartSeries(name: "s", color: .c1, points: points)) == "M68.0 310.0M616.0 20.0")
+        #expect(c.pathData(ChartSeries(name: "s", color: .c1, points: points)) == "M68.0 310.0M696.0 20.0")
         let step = [ChartPoint(x: 0, y: 0, title: "a"), ChartPoint(x: 10, y: 100, title: "c")]
-        #expect(c.pathData(ChartSeries(name: "s", color: .c1, style: .step, points: step)) == "M68.0 310.0H616.0V20.0")
+        #expect(c.pathData(ChartSeries(name: "s", color: .c1, style: .step, points: step)) == "M68.0 310.0H696.0V20.0")
     }
 
     @Test func svgEscapesTextAndDrawsOnlyReferenceLinesInsideTheDomain() {

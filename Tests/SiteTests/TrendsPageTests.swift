@@ -73,7 +73,7 @@ import TestSupport
         #expect(HTMLProbe.count("<svg", in: html) == 7)
         for id in Self.sections {
             let svg = HTMLProbe.svg(in: HTMLProbe.section(id, in: html))
-            #expect(svg.contains("role=\"img\"") && svg.contains("viewBox=\"0 0 640 360\""), "\(id)")
+            #expect(svg.contains("role=\"img\"") && svg.contains("viewBox=\"0 0 720 360\""), "\(id)")
             #expect(svg.contains("aria-labelledby=\"\(id)-chart-title \(id)-chart-desc\""), "\(id)")
             #expect(svg.contains("<title id=\"\(id)-chart-title\">") && svg.contains("<desc id=\"\(id)-chart-desc\">"), "\(id)")
         }

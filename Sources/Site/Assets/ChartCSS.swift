@@ -27,7 +27,7 @@ let chartCSS = #"""
 .trend > p { margin: 0.25rem 0 0.75rem; }
 .chart { margin: 0; }
 .chart-frame { overflow-x: auto; -webkit-overflow-scrolling: touch; border: 1px solid var(--border); border-radius: 8px; background: var(--surface); }
-.chart-svg { display: block; width: 100%; min-width: 24rem; height: auto; }
+.chart-svg { display: block; width: 100%; max-width: 58rem; min-width: 30rem; height: auto; margin: 0 auto; }
 .chart-svg text { font-family: inherit; fill: var(--muted); font-size: 12px; }
 .chart-svg .chart-axis-title { font-size: 13px; font-weight: 600; }
 .chart-svg .chart-point-label { fill: var(--text); font-size: 11px; }
@@ -37,8 +37,7 @@ let chartCSS = #"""
 .chart-ref-line { stroke: var(--muted); stroke-width: 1.25; stroke-dasharray: 6 4; }
 .chart-line { fill: none; stroke-width: 2.25; stroke-linejoin: round; stroke-linecap: round; }
 .chart-dashed { stroke-dasharray: 7 5; }
-.chart-dot { stroke: var(--surface); stroke-width: 1.5; }
-.chart-dot.chart-hollow { fill: var(--surface); stroke-width: 2; }
+.chart-dot { stroke: var(--surface); stroke-width: 1; }
 .chart-series.c1 .chart-line { stroke: var(--chart-1); }
 .chart-series.c1 .chart-dot { fill: var(--chart-1); }
 .chart-series.c2 .chart-line { stroke: var(--chart-2); }
@@ -59,6 +58,7 @@ let chartCSS = #"""
 .chart-series.c4 .chart-hollow { stroke: var(--chart-4); }
 .chart-series.c5 .chart-hollow { stroke: var(--chart-5); }
 .chart-series.c6 .chart-hollow { stroke: var(--chart-6); }
+.chart-series .chart-dot.chart-hollow { fill: var(--surface); stroke-width: 2; }
 .chart-legend { display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; list-style: none; margin: 0.5rem 0 0; padding: 0; font-size: 0.875rem; color: var(--muted); }
 .chart-legend li { display: flex; align-items: center; gap: 0.4rem; }
 .chart-key { display: inline-block; width: 1.25rem; height: 0; border-top: 3px solid var(--chart-muted); }

@@ -42,15 +42,13 @@ extension SVGChart {
         return svgElement("g", ["class": "chart-axis chart-axis-y"], nodes)
     }
 
-    /// Dashed horizontal reference lines with their labels at the right end, above the line.
-    func referenceLayer() -> SVGNode {
+    /// Dashed horizontal reference lines with their (already placed) labels.
+    func referenceLayer(labels: [SVGNode]) -> SVGNode {
         let f = frame
         let visible = referenceLines.filter { ($0.axis == .right ? y2 ?? y : y).contains($0.value) }
         guard !visible.isEmpty else { return .empty }
-        return svgElement("g", ["class": "chart-refs"], visible.flatMap { line -> [SVGNode] in
-            let at = py(line.value, on: line.axis)
-            return [svgLine(f.left, at, f.right, at, className: "chart-ref-line"),
-                    svgText(line.label, x: f.right - 4, y: at - 4, anchor: "end", className: "chart-ref-label")]
-        })
+        return svgElement("g", ["class": "chart-refs"], visible.map { line in
+            svgLine(f.left, py(line.value, on: line.axis), f.right, py(line.value, on: line.axis), className: "chart-ref-line")
+        } + labels)
     }
 }

@@ -27,7 +27,7 @@ struct SVGChart {
     /// Legend entries added after the series' own.
     var extraLegend: [ChartLegendItem] = []
     /// The viewBox width, user units (pixels at 100 % scale).
-    var width = 640.0
+    var width = 720.0
     /// The viewBox height.
     var height = 360.0
 
@@ -55,15 +55,16 @@ struct SVGChart {
 
     /// The `<svg>` element alone.
     func svg() -> Node<HTML.BodyContext> {
+        let labels = placedLabels()
         let children: [SVGNode] = [
             svgElement("title", ["id": "\(id)-title"], [.text(title)]),
             svgElement("desc", ["id": "\(id)-desc"], [.text(summary)]),
             grid(),
-            referenceLayer(),
+            referenceLayer(labels: labels.references),
             xAxis(),
             yAxis(y, side: .left),
             y2.map { yAxis($0, side: .right) } ?? .empty,
-        ] + series.map(seriesLayer)
+        ] + zip(series, labels.series).map { seriesLayer($0, labels: $1) }
         return .element(named: "svg", nodes: [
             escapedAttribute("class", "chart-svg"),
             escapedAttribute("id", id),

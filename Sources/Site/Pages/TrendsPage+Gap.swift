@@ -59,7 +59,7 @@ extension TrendsPage {
             summary: "Line chart of the best open-weights model's score as a percentage of the best closed model's, "
                 + "\(points.count) points from \(points.first?.date.iso ?? "") to \(points.last?.date.iso ?? "").",
             x: ChartAxis.categories(title: "Date the leader changed", points.map(\.date.chartLabel)),
-            y: .linear(title: "% of the best closed score", ticks: percentTicks) { "\(ChartNumber.fixed($0, 0))%" },
+            y: .linear(title: "% of SOTA", ticks: percentTicks) { "\(ChartNumber.fixed($0, 0))%" },
             series: [ChartSeries(name: "Best open model, % of best closed", color: .c2, labelPlacement: .above(12),
                                  inLegend: false, points: series)])
         let table = ChartDataTable(

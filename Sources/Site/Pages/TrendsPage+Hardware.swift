@@ -58,9 +58,9 @@ extension TrendsPage {
             summary: "Line chart of the cheapest monthly rental price of 8-GPU nodes of \(nodes.joined(separator: ", ")) "
                 + "at \(rows.count) recorded price changes.",
             x: ChartAxis.categories(title: "Date of the price change", rows.map(\.day.chartLabel), maxLabels: 10),
-            y: .linear(title: "Monthly cost per node (USD)", ticks: NiceTicks.forRange(min: 0, rawMax: top)) { thousands($0) + "/mo" },
+            y: .linear(title: "USD per month", ticks: NiceTicks.forRange(min: 0, rawMax: top), format: thousands),
             series: nodes.enumerated().map { index, gpu in
-                ChartSeries(name: "8× \(gpu)", color: .cycling(index), dotRadius: 2.5, points: rows.enumerated().map { i, row in
+                ChartSeries(name: "8× \(gpu)", color: .cycling(index), dotRadius: 2, points: rows.enumerated().map { i, row in
                     ChartPoint(x: Double(i), y: row.monthlyCost[gpu], label: nil,
                                title: "\(row.day.chartLabel): 8× \(gpu) \(SetupsTable.money((row.monthlyCost[gpu] ?? 0).rounded()))/mo")
                 })
