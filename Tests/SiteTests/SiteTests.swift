@@ -135,7 +135,7 @@ struct WriterTests {
         let writer = SiteWriter(outputDirectory: directory)
         let first = try writer.write(SiteContent(latest: sampleSnapshot()))
         #expect(first == ["methodology/index.html", "assets/site.css", "assets/scenario.js", "index.html",
-                          "categories/frontend/index.html"])
+                          "categories/frontend/index.html", "trends/index.html", "trends/frontend/index.html"])
         let second = try writer.write(SiteContent(latest: sampleSnapshot()))
         #expect(second.isEmpty)
         let index = try String(contentsOf: directory.appendingPathComponent("index.html"), encoding: .utf8)
@@ -143,6 +143,6 @@ struct WriterTests {
         let css = try String(contentsOf: directory.appendingPathComponent("assets/site.css"), encoding: .utf8)
         #expect(css == siteCSS)
         let third = try writer.write(SiteContent(latest: nil))
-        #expect(third == ["index.html"])
+        #expect(third == ["index.html", "trends/index.html"])
     }
 }

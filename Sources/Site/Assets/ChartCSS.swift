@@ -27,7 +27,7 @@ let chartCSS = #"""
 .trend > p { margin: 0.25rem 0 0.75rem; }
 .chart { margin: 0; }
 .chart-frame { overflow-x: auto; -webkit-overflow-scrolling: touch; border: 1px solid var(--border); border-radius: 8px; background: var(--surface); }
-.chart-svg { display: block; width: 100%; max-width: 58rem; min-width: 30rem; height: auto; margin: 0 auto; }
+.chart-svg { display: block; width: 100%; max-width: 58rem; min-width: 34rem; height: auto; margin: 0 auto; }
 .chart-svg text { font-family: inherit; fill: var(--muted); font-size: 12px; }
 .chart-svg .chart-axis-title { font-size: 13px; font-weight: 600; }
 .chart-svg .chart-point-label { fill: var(--text); font-size: 11px; }
