@@ -135,7 +135,7 @@ struct WriterTests {
         let writer = SiteWriter(outputDirectory: directory)
         let first = try writer.write(SiteContent(latest: sampleSnapshot()))
         #expect(first == ["methodology/index.html", "assets/site.css", "assets/scenario.js", "coverage/index.html", "index.html",
-                          "categories/frontend/index.html", "budget/index.html"])
+                          "categories/frontend/index.html", "budget/index.html", "trends/index.html", "trends/frontend/index.html"])
         let second = try writer.write(SiteContent(latest: sampleSnapshot()))
         #expect(second.isEmpty)
         let index = try String(contentsOf: directory.appendingPathComponent("index.html"), encoding: .utf8)
@@ -143,6 +143,6 @@ struct WriterTests {
         let css = try String(contentsOf: directory.appendingPathComponent("assets/site.css"), encoding: .utf8)
         #expect(css == siteCSS)
         let third = try writer.write(SiteContent(latest: nil))
-        #expect(third == ["coverage/index.html", "index.html", "budget/index.html"])  // all now say "No data yet"
+        #expect(third == ["coverage/index.html", "index.html", "budget/index.html", "trends/index.html"])  // all now say "No data yet"
     }
 }

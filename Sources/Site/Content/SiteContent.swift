@@ -22,12 +22,15 @@ public struct SiteContent: Sendable {
     public var assumptions: SizingAssumptions
     /// The serving scenario the sizing numbers are computed for.
     public var scenario: Scenario
+    /// Snapshot-name renames for the trend series (maintainer data, decisions.md 13); empty = names as published.
+    public var aliases: ModelAliases
 
     /// Creates the content; every data input defaults to empty so a page can render before any feed ran.
     public init(latest: Snapshot? = nil, history: [Snapshot] = [], models: [ModelSpec] = [],
                 offerings: [Offering] = [], specs: [GPUSpec] = [], apiPrices: [APIPrice] = [],
                 nodePrices: NodePriceHistory = NodePriceHistory(points: []),
-                assumptions: SizingAssumptions = .reference, scenario: Scenario = .default) {
+                assumptions: SizingAssumptions = .reference, scenario: Scenario = .default,
+                aliases: ModelAliases = ModelAliases()) {
         self.latest = latest
         self.history = history
         self.models = models
@@ -37,6 +40,7 @@ public struct SiteContent: Sendable {
         self.nodePrices = nodePrices
         self.assumptions = assumptions
         self.scenario = scenario
+        self.aliases = aliases
     }
 
     /// The constants with the scenario's memory utilisation applied.
