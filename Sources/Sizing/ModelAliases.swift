@@ -13,6 +13,12 @@ public struct ModelAliases: Sendable, Hashable {
         self.table = table
     }
 
+    /// Creates a resolver from (alias, target) pairs, such as the maintainers' renames; a later pair
+    /// for the same alias wins.
+    public init(_ pairs: [(String, String)]) {
+        self.init(Dictionary(pairs, uniquingKeysWith: { _, last in last }))
+    }
+
     /// The canonical name: follows the chain of aliases, stopping on a cycle; unknown names are unchanged.
     ///
     /// - Parameter name: A name as it appears in a snapshot.

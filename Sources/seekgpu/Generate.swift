@@ -74,7 +74,10 @@ extension SeekGPU {
                 if step == .all || step == .apiPricing { try runAPIPricing(latest: latest, console: console, alerts: alerts) }
                 if step == .all || step == .site {
                     let history = (snapshotStore.loadIndex()?.snapshots ?? []).compactMap(snapshotStore.loadSnapshot)
-                    let content = SiteInputs(dataDirectory: dataDirectory).content(latest: latest, history: history)
+                    let renames = try IndexConfiguration.load(
+                        from: configDirectory.appendingPathComponent(IndexConfiguration.fileName)).renames
+                    let content = SiteInputs(dataDirectory: dataDirectory)
+                        .content(latest: latest, history: history, aliases: ModelAliases(renames.map { ($0.from, $0.to) }))
                     let changed = try SiteWriter(outputDirectory: URL(fileURLWithPath: options.out)).write(content)
                     let schemas = try publishSchemas()
                     let listed = changed.count <= 5 ? changed.joined(separator: ", ")

@@ -27,8 +27,8 @@ struct SiteInputs {
     }
 
     /// The content to render: these files plus the snapshots.
-    func content(latest: Snapshot?, history: [Snapshot]) -> SiteContent {
+    func content(latest: Snapshot?, history: [Snapshot], aliases: ModelAliases) -> SiteContent {
         SiteContent(latest: latest, history: history, models: models, offerings: offerings, specs: specs,
-                    apiPrices: apiPrices, nodePrices: nodePrices)
+                    apiPrices: apiPrices, nodePrices: nodePrices, aliases: aliases)
     }
 }

@@ -18,6 +18,12 @@ enum ReferenceContent {
         try JSONParser.parse(Data(contentsOf: directory.appendingPathComponent(name)))
     }
 
+    /// The maintainers' renames (`config/openhands-index.yaml`) as trend aliases, as `seekgpu` passes them.
+    static func aliases() throws -> ModelAliases {
+        let config = try IndexConfiguration.load(from: Fixtures.configDirectory.appendingPathComponent(IndexConfiguration.fileName))
+        return ModelAliases(config.renames.map { ($0.from, $0.to) })
+    }
+
     /// Every input of the site on the reference's HEAD data (latest snapshot 2026-06-18).
     static func load() throws -> SiteContent {
         let store = SnapshotStore(directory: directory.appendingPathComponent("snapshots"))
@@ -30,6 +36,6 @@ enum ReferenceContent {
                            models: try rows("models.json").compactMap(ModelSpec.init(json:)),
                            offerings: try rows("gpus.json").compactMap(Offering.init(json:)),
                            specs: try rows("gpu_specs.json").compactMap(GPUSpec.init(json:)),
-                           apiPrices: prices, nodePrices: nodePrices)
+                           apiPrices: prices, nodePrices: nodePrices, aliases: try aliases())
     }
 }

@@ -5,40 +5,9 @@ import Site
 import Sizing
 import TestSupport
 
-/// The reference implementation's published data (`shared/data/reference`) as site content, with the
-/// aliases from the maintainers' `config/openhands-index.yaml` renames.
+/// The reference data for the Trends tests: the shared loader, which includes the aliases.
 enum TrendsReference {
-    static let directory = Fixtures.shared("reference")
-
-    static func rows(_ name: String) throws -> [JSONValue] {
-        try JSONParser.parse(Data(contentsOf: directory.appendingPathComponent(name))).arrayValue ?? []
-    }
-
-    static func aliases() throws -> ModelAliases {
-        let config = try IndexConfiguration.load(from: Fixtures.configDirectory.appendingPathComponent(IndexConfiguration.fileName))
-        return ModelAliases(Dictionary(config.renames.map { ($0.from, $0.to) }, uniquingKeysWith: { _, last in last }))
-    }
-
-    static func nodePrices() throws -> NodePriceHistory {
-        let json = try JSONParser.parse(Data(contentsOf: directory.appendingPathComponent("gpu_price_history.json")))
-        guard let history = PriceHistory(json: json) else { return NodePriceHistory(points: []) }
-        return NodePriceHistory(points: history.series.map { point in
-            NodePricePoint(day: point.date, usdPerNodeHour: Dictionary(
-                point.prices.map { ($0.gpuName, $0.usdPerNodeHour) }, uniquingKeysWith: { first, _ in first }))
-        })
-    }
-
-    static func content() throws -> SiteContent {
-        let store = SnapshotStore(directory: directory.appendingPathComponent("snapshots"))
-        let index = try JSONParser.parse(Data(contentsOf: directory.appendingPathComponent("snapshots/index.json")))
-        let days = (index["snapshots"]?.arrayValue ?? []).compactMap { $0.stringValue.flatMap(Day.init(iso:)) }
-        let history = days.compactMap(store.loadSnapshot)
-        return SiteContent(latest: history.last, history: history,
-                           models: try rows("models.json").compactMap(ModelSpec.init(json:)),
-                           offerings: try rows("gpus.json").compactMap(Offering.init(json:)),
-                           specs: try rows("gpu_specs.json").compactMap(GPUSpec.init(json:)),
-                           nodePrices: try nodePrices(), aliases: try aliases())
-    }
+    static func content() throws -> SiteContent { try ReferenceContent.load() }
 }
 
 /// Small readers of rendered HTML for the tests.
