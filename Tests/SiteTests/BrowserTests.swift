@@ -22,21 +22,7 @@ import TestSupport
         return Snapshot(day: Day(iso: "2026-06-18")!, entries: entries, sota: [])
     }
 
-    /// Runs chromium headless with `arguments` and the page URL; returns stdout.
-    func chromium(_ arguments: [String], _ url: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/chromium")
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                             "--user-data-dir=\(NSTemporaryDirectory())/seekgpu-chromium-\(UUID().uuidString)"]
-            + arguments + [url]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
-    }
+    func chromium(_ arguments: [String], _ url: String) throws -> String { try Chromium.run(arguments, url: url).stdout }
 
     @Test func pagesRenderInChromiumWithTheDataAsText() async throws {
         let site = try TemporaryDirectory()

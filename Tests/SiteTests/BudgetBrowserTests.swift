@@ -6,7 +6,7 @@ import TestSupport
 /// The Budget pages in Debian's headless chromium (skipped when it is not installed), on the reference
 /// data: the DOM holds the golden numbers, and a phone-width screenshot is left under `.build/screenshots/`.
 @Suite(.serialized) struct BudgetBrowserTests {
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium")))
+    @Test(.enabled(if: Chromium.isInstalled))
     func budgetPagesRenderInChromium() async throws {
         let site = try TemporaryDirectory()
         let content = try BudgetPageTests.content()

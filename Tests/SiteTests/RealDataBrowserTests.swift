@@ -13,39 +13,15 @@ import TestSupport
     static let other = Scenario(avgInputTokens: 100_000, avgOutputTokens: 1_000, kvCachePrecision: .auto,
                                 memoryUtilization: 0.95)
 
-    /// Runs chromium headless on `url`; returns stdout and the console lines chromium logged.
     func chromium(_ arguments: [String], _ url: String) throws -> (out: String, console: [String]) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/chromium")
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--enable-logging=stderr", "--v=0",
-                             "--user-data-dir=\(NSTemporaryDirectory())/seekgpu-chromium-\(UUID().uuidString)"]
-            + arguments + [url]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let errTask = Task.detached { err.fileHandleForReading.readDataToEndOfFile() }
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let errors = String(decoding: try awaitDetached(errTask), as: UTF8.self)
-        return (String(decoding: data, as: UTF8.self), errors.split(separator: "\n").map(String.init).filter { $0.contains("CONSOLE") })
+        let output = try Chromium.run(arguments, url: url)
+        return (output.stdout, output.console)
     }
-
-    /// Reads a detached task's value from a synchronous context (the caller is already on a dedicated thread).
-    func awaitDetached(_ task: Task<Data, Never>) throws -> Data {
-        let box = DataBox()
-        let done = DispatchSemaphore(value: 0)
-        Task { box.data = await task.value; done.signal() }
-        done.wait()
-        return box.data
-    }
-
-    final class DataBox: @unchecked Sendable { var data = Data() }
 
     func rows(_ dom: String) -> Int { dom.components(separatedBy: "<tr").count - 1 }
 
     @Test func everyKindOfPageRendersAndTheScenarioScriptSwitches() async throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium") else {
+        guard Chromium.isInstalled else {
             Issue.record("chromium is not installed: run scripts/setup --test")
             return
         }
@@ -60,6 +36,8 @@ import TestSupport
             ("/snapshots/2026-06-18/", "snapshot", 30, "Leaderboard of 2026-06-18"),
             ("/methodology/", "methodology", 20, "KV cache per token"),
             ("/coverage/", "coverage", 22, "Unranked open-weights models"),
+            ("/budget/", "budget", 15, "Serving capacity"),
+            ("/trends/", "trends", 20, "Is Open Source Closing the Gap?"),
         ]
         try await LoopbackHTTPServer.with(serving: site.url) { server in
             for page in pages {
@@ -90,6 +68,12 @@ import TestSupport
             #expect(switched.out.contains("Sized for 100k input and 1k output tokens per request, FP8"))
             #expect(server.requests.contains("/scenarios/\(id)/categories/frontend/region.html"))
             #expect(server.requests.contains("/assets/scenario.js"))
+            let budget = try await onDedicatedThread {
+                try chromium(["--dump-dom", "--virtual-time-budget=5000"], server.url("/budget/8x-h200/") + "?scenario=\(id)")
+            }
+            #expect(budget.console.isEmpty, "\(budget.console)")
+            #expect(budget.out.contains("data-scenario=\"\(id)\"") && budget.out.contains("95 % of GPU memory usable"))
+            #expect(server.requests.contains("/scenarios/\(id)/budget/8x-h200/region.html"))
         }
     }
 }

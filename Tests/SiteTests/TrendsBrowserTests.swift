@@ -5,22 +5,9 @@ import TestSupport
 
 /// The Trends page in Debian's headless chromium, on the reference data: the DOM holds the seven charts
 /// and no injected markup; screenshots (desktop and a 375 px phone) go to `.build/screenshots/`.
-@Suite(.serialized, .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium")))
+@Suite(.serialized, .enabled(if: Chromium.isInstalled))
 struct TrendsBrowserTests {
-    func chromium(_ arguments: [String], _ url: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/chromium")
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                             "--user-data-dir=\(NSTemporaryDirectory())/seekgpu-chromium-\(UUID().uuidString)"]
-            + arguments + [url]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
-    }
+    func chromium(_ arguments: [String], _ url: String) throws -> String { try Chromium.run(arguments, url: url).stdout }
 
     @Test func trendsPageRendersItsChartsInChromium() async throws {
         let site = try TemporaryDirectory()
