@@ -28,8 +28,12 @@ let package = Package(
             .product(name: "CSV", package: "CSV.swift"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        .target(name: "Publish", dependencies: [
+            "SeekCore", "GitKit", "NetKit",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .executableTarget(name: "seekgpu", dependencies: [
-            "SeekCore", "GitKit", "NetKit", "Feeds", "Sizing", "Site",
+            "SeekCore", "GitKit", "NetKit", "Feeds", "Sizing", "Site", "Publish",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -40,6 +44,7 @@ let package = Package(
         .testTarget(name: "SizingTests", dependencies: ["Sizing", "SeekCore"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "SeekCore", "Sizing", "Feeds", "TestSupport"]),
         .testTarget(name: "FeedsTests", dependencies: ["Feeds", "GitKit", "NetKit", "SeekCore", "TestSupport", "ZIPFoundation"]),
+        .testTarget(name: "PublishTests", dependencies: ["Publish", "GitKit", "NetKit", "SeekCore", "TestSupport"]),
         .testTarget(name: "SeekgpuTests", dependencies: ["GitKit", "SeekCore", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
