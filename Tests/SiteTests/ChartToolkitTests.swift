@@ -54,4 +54,56 @@ import Testing
         #expect(html.contains("inside") && !html.contains("outside"))
         #expect(html.contains("class=\"chart-key chart-key-dot c2\""))
     }
+
+    @Test func clippedLinesEnterAndLeaveAtThePlotEdges() {
+        let c = chart([])
+        // y 0…100 maps to 310…20: (0, 200) lies above the plot, (10, −100) below it.
+        let entering = [ChartPoint(x: 0, y: 200, title: ""), ChartPoint(x: 5, y: 50, title: ""), ChartPoint(x: 10, y: 50, title: "")]
+        #expect(c.clippedPathData(ChartSeries(name: "s", color: .c1, clipsToPlot: true, points: entering)) == "M277.3 20.0L382.0 165.0L696.0 165.0")
+        #expect(c.pathData(ChartSeries(name: "s", color: .c1, points: entering)) == "M68.0 -270.0L382.0 165.0L696.0 165.0")
+        let leaving = [ChartPoint(x: 0, y: 50, title: ""), ChartPoint(x: 10, y: -100, title: "")]
+        #expect(c.clippedPathData(ChartSeries(name: "s", color: .c1, clipsToPlot: true, points: leaving)) == "M68.0 165.0L277.3 310.0")
+        let outside = [ChartPoint(x: 0, y: 300, title: ""), ChartPoint(x: 5, y: 200, title: "")]
+        #expect(c.clippedPathData(ChartSeries(name: "s", color: .c1, clipsToPlot: true, points: outside)) == nil)
+        // Out, in, out, in again: two sub-paths.
+        let zigzag = [ChartPoint(x: 0, y: 50, title: ""), ChartPoint(x: 5, y: 300, title: ""), ChartPoint(x: 10, y: 50, title: "")]
+        #expect(c.clippedPathData(ChartSeries(name: "s", color: .c1, clipsToPlot: true, points: zigzag))
+            == "M68.0 165.0L130.8 20.0M633.2 20.0L696.0 165.0")
+        let html = chart([ChartSeries(name: "s", color: .c1, style: .dashed, clipsToPlot: true, lineTitle: "line <t>", points: entering)])
+            .render().render()
+        #expect(html.contains("<path class=\"chart-line chart-dashed\" d=\"M277.3 20.0L382.0 165.0L696.0 165.0\"><title>line &lt;t&gt;</title></path>"))
+    }
+
+    @Test func verticalAndFineReferenceLinesAreDrawnInsideTheDomain() {
+        var c = chart([], refs: [ChartReferenceLine(value: 50, label: "floor", fine: true)])
+        c.verticalLines = [ChartVerticalLine(value: 5, label: "5k"), ChartVerticalLine(value: 20, label: "outside")]
+        let html = c.render().render()
+        #expect(html.contains("<line class=\"chart-ref-line chart-ref-fine\" x1=\"68.0\" y1=\"165.0\" x2=\"696.0\" y2=\"165.0\">"))
+        #expect(html.contains("<line class=\"chart-ref-line\" x1=\"382.0\" y1=\"20.0\" x2=\"382.0\" y2=\"310.0\">"))
+        #expect(html.contains("<text class=\"chart-ref-label\" x=\"382.0\" y=\"15.0\" text-anchor=\"middle\">5k</text>"))
+        #expect(!html.contains("outside"))
+    }
+
+    @Test func pointLabelsCanBePrePlacedOrSitAtTheUpperRight() {
+        let marks = [ChartPoint(x: 5, y: 50, label: "moved", title: "", labelY: 80),
+                     ChartPoint(x: 1, y: 20, label: "left", title: ""), ChartPoint(x: 10, y: 20, label: "right edge", title: "")]
+        let html = chart([ChartSeries(name: "s", color: .amber, style: .scatter, labelPlacement: .aboveRight(7), points: marks)])
+            .render().render()
+        // labelY 80 → 78.0 px; the label starts 7 px right of the mark and 7 px above its (moved) anchor.
+        #expect(html.contains("<text class=\"chart-point-label\" x=\"389.0\" y=\"71.0\" text-anchor=\"start\">moved</text>"))
+        #expect(html.contains("x=\"137.8\" y=\"245.0\" text-anchor=\"start\">left</text>"))
+        #expect(html.contains("x=\"689.0\" y=\"245.0\" text-anchor=\"end\">right edge</text>"))  // would leave the plot
+        #expect(html.contains("<g class=\"chart-series amber\">"))
+    }
+
+    @Test func everyColourHasLineAndDotRulesInBothThemes() {
+        for color in ChartColor.allCases {
+            #expect(chartCSS.contains(".chart-series.\(color.rawValue) .chart-line { stroke:"), "\(color)")
+            #expect(chartCSS.contains(".chart-series.\(color.rawValue) .chart-dot { fill:"), "\(color)")
+        }
+        for hue in ["amber", "blue", "violet", "green"] {
+            #expect(HTMLProbe.count("--chart-\(hue): #", in: chartCSS) == 2, "\(hue)")  // light and dark
+            #expect(chartCSS.contains(".chart-key.\(hue) {") && chartCSS.contains(".chart-series.\(hue) .chart-hollow"))
+        }
+    }
 }

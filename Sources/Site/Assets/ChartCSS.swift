@@ -1,6 +1,7 @@
-/// Inline SVG charts (Trends): palette per theme, axes, series, legend and data tables.
+/// Inline SVG charts (Trends, Budget): palette and named hues per theme, axes, series, legend and data tables.
 ///
-/// Series colours are custom properties (`--chart-1` … `--chart-6`, `--chart-muted`) set for the light
+/// Series colours are custom properties (`--chart-1` … `--chart-6`, `--chart-muted`, and the named hues
+/// `--chart-amber`, `--chart-blue`, `--chart-violet`, `--chart-green`) set for the light
 /// theme and overridden under `prefers-color-scheme: dark`; the SVG only carries class names.
 let chartCSS = #"""
 :root {
@@ -11,6 +12,10 @@ let chartCSS = #"""
   --chart-5: #7e22ce;
   --chart-6: #be185d;
   --chart-muted: #8b949e;
+  --chart-amber: #b45309;
+  --chart-blue: #2563eb;
+  --chart-violet: #7c3aed;
+  --chart-green: #15803d;
 }
 @media (prefers-color-scheme: dark) {
   :root {
@@ -21,6 +26,10 @@ let chartCSS = #"""
     --chart-5: #c084fc;
     --chart-6: #f472b6;
     --chart-muted: #8b949e;
+    --chart-amber: #fbbf24;
+    --chart-blue: #60a5fa;
+    --chart-violet: #a78bfa;
+    --chart-green: #4ade80;
   }
 }
 .trend { margin: 0 0 2.5rem; }
@@ -35,6 +44,7 @@ let chartCSS = #"""
 .chart-axis-line, .chart-tick { stroke: var(--muted); stroke-width: 1; }
 .chart-gridline { stroke: var(--border); stroke-width: 1; }
 .chart-ref-line { stroke: var(--muted); stroke-width: 1.25; stroke-dasharray: 6 4; }
+.chart-ref-line.chart-ref-fine { stroke-width: 1; stroke-dasharray: 2 3; }
 .chart-line { fill: none; stroke-width: 2.25; stroke-linejoin: round; stroke-linecap: round; }
 .chart-dashed { stroke-dasharray: 7 5; }
 .chart-dot { stroke: var(--surface); stroke-width: 1; }
@@ -58,6 +68,18 @@ let chartCSS = #"""
 .chart-series.c4 .chart-hollow { stroke: var(--chart-4); }
 .chart-series.c5 .chart-hollow { stroke: var(--chart-5); }
 .chart-series.c6 .chart-hollow { stroke: var(--chart-6); }
+.chart-series.amber .chart-line { stroke: var(--chart-amber); }
+.chart-series.amber .chart-dot { fill: var(--chart-amber); }
+.chart-series.amber .chart-hollow { stroke: var(--chart-amber); }
+.chart-series.blue .chart-line { stroke: var(--chart-blue); }
+.chart-series.blue .chart-dot { fill: var(--chart-blue); }
+.chart-series.blue .chart-hollow { stroke: var(--chart-blue); }
+.chart-series.violet .chart-line { stroke: var(--chart-violet); }
+.chart-series.violet .chart-dot { fill: var(--chart-violet); }
+.chart-series.violet .chart-hollow { stroke: var(--chart-violet); }
+.chart-series.green .chart-line { stroke: var(--chart-green); }
+.chart-series.green .chart-dot { fill: var(--chart-green); }
+.chart-series.green .chart-hollow { stroke: var(--chart-green); }
 .chart-series .chart-dot.chart-hollow { fill: var(--surface); stroke-width: 2; }
 .chart-legend { display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; list-style: none; margin: 0.5rem 0 0; padding: 0; font-size: 0.875rem; color: var(--muted); }
 .chart-legend li { display: flex; align-items: center; gap: 0.4rem; }
@@ -71,6 +93,10 @@ let chartCSS = #"""
 .chart-key.c4 { border-color: var(--chart-4); } .chart-key-dot.c4 { background: var(--chart-4); }
 .chart-key.c5 { border-color: var(--chart-5); } .chart-key-dot.c5 { background: var(--chart-5); }
 .chart-key.c6 { border-color: var(--chart-6); } .chart-key-dot.c6 { background: var(--chart-6); }
+.chart-key.amber { border-color: var(--chart-amber); } .chart-key-dot.amber { background: var(--chart-amber); }
+.chart-key.blue { border-color: var(--chart-blue); } .chart-key-dot.blue { background: var(--chart-blue); }
+.chart-key.violet { border-color: var(--chart-violet); } .chart-key-dot.violet { background: var(--chart-violet); }
+.chart-key.green { border-color: var(--chart-green); } .chart-key-dot.green { background: var(--chart-green); }
 .chart-key-dot.muted { opacity: 0.6; }
 .chart-data { margin-top: 0.5rem; }
 .chart-data summary { cursor: pointer; color: var(--accent-text); font-size: 0.875rem; }

@@ -3,6 +3,9 @@ enum ChartColor: String, CaseIterable {
     case c1, c2, c3, c4, c5, c6
     /// Grey, for de-emphasised marks (e.g. unranked models).
     case muted
+    /// Named hues for marks whose colour carries a fixed meaning across charts (e.g. an AI lab's
+    /// brand colour), outside the cycling palette.
+    case amber, blue, violet, green
 
     /// The palette slot for an index, cycling through `c1…c6`.
     static func cycling(_ index: Int) -> ChartColor {
@@ -17,6 +20,9 @@ enum LabelPlacement {
     case above(Double)
     /// Below the mark (`dy` pixels lower).
     case below(Double)
+    /// Beside the mark's upper right corner (`d` pixels right and up, starting there), or its upper left when
+    /// the text would leave the plot: clear of a vertical line through the mark and of a line falling to the right.
+    case aboveRight(Double)
 }
 
 /// One data point: its position, an optional label drawn next to it and a hover title.
@@ -31,6 +37,9 @@ struct ChartPoint {
     var title: String
     /// Draw the mark hollow (outline only), e.g. for a value of a different kind.
     var hollow = false
+    /// The y (data units) the label is anchored at instead of the mark's, for labels that were pushed
+    /// apart beforehand (e.g. line labels de-collided by a chart-specific rule); `nil` uses `y`.
+    var labelY: Double?
 }
 
 /// A set of points drawn one way: a line (solid, dashed or stepped) with optional dots, or a scatter.
@@ -66,6 +75,11 @@ struct ChartSeries {
     var avoidLabelCollisions = false
     /// Shown in the legend.
     var inLegend = true
+    /// Clip the line at the y axis' domain (interpolating where it crosses an edge) instead of drawing
+    /// outside the plot; for `line` and `dashed` only. Dots are not affected.
+    var clipsToPlot = false
+    /// The hover title of the line itself (`<title>` inside the path), for lines drawn without dots.
+    var lineTitle: String?
     /// The points, in x order for lines.
     var points: [ChartPoint]
 }
@@ -78,6 +92,16 @@ struct ChartReferenceLine {
     var label: String
     /// The axis the value belongs to.
     var axis: ChartSeries.Axis = .left
+    /// A thinner, finely dotted line (a floor or limit rather than a comparison value).
+    var fine = false
+}
+
+/// A vertical line across the plot at an x value, labelled above the plot, e.g. a break-even volume.
+struct ChartVerticalLine {
+    /// The x value, data units.
+    var value: Double
+    /// The text above the line's top end.
+    var label: String
 }
 
 /// An entry of the legend.

@@ -42,13 +42,25 @@ extension SVGChart {
         return svgElement("g", ["class": "chart-axis chart-axis-y"], nodes)
     }
 
-    /// Dashed horizontal reference lines with their (already placed) labels.
+    /// Dashed horizontal, then vertical reference lines with their (already placed) labels.
     func referenceLayer(labels: [SVGNode]) -> SVGNode {
         let f = frame
-        let visible = referenceLines.filter { ($0.axis == .right ? y2 ?? y : y).contains($0.value) }
-        guard !visible.isEmpty else { return .empty }
+        let visible = visibleReferenceLines
+        let vertical = visibleVerticalLines
+        guard !visible.isEmpty || !vertical.isEmpty else { return .empty }
         return svgElement("g", ["class": "chart-refs"], visible.map { line in
-            svgLine(f.left, py(line.value, on: line.axis), f.right, py(line.value, on: line.axis), className: "chart-ref-line")
+            svgLine(f.left, py(line.value, on: line.axis), f.right, py(line.value, on: line.axis),
+                    className: line.fine ? "chart-ref-line chart-ref-fine" : "chart-ref-line")
+        } + vertical.map { line in
+            svgLine(px(line.value), f.top, px(line.value), f.bottom, className: "chart-ref-line")
         } + labels)
     }
+
+    /// The horizontal reference lines inside their axis' domain.
+    var visibleReferenceLines: [ChartReferenceLine] {
+        referenceLines.filter { ($0.axis == .right ? y2 ?? y : y).contains($0.value) }
+    }
+
+    /// The vertical reference lines inside the x domain.
+    var visibleVerticalLines: [ChartVerticalLine] { verticalLines.filter { x.contains($0.value) } }
 }

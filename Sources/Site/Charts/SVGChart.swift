@@ -1,8 +1,8 @@
 import Plot
 
 /// An inline SVG chart on a numeric or categorical x axis and one or two y axes: lines (solid, dashed,
-/// stepped, with gaps for missing values), dots with hover titles and labels, scatters, horizontal
-/// reference lines and an HTML legend.
+/// stepped, with gaps for missing values, optionally clipped to the plot), dots with hover titles and labels,
+/// scatters, horizontal and vertical reference lines and an HTML legend.
 ///
 /// The SVG has `role="img"`, a `<title>` and a `<desc>` it is labelled by, and a `viewBox`; CSS scales it to
 /// the container's width. Colours come from CSS classes (``ChartColor``), so both themes work. Output is
@@ -24,6 +24,8 @@ struct SVGChart {
     var series: [ChartSeries]
     /// Horizontal reference lines; lines outside their axis' domain are not drawn.
     var referenceLines: [ChartReferenceLine] = []
+    /// Vertical reference lines; lines outside the x domain are not drawn.
+    var verticalLines: [ChartVerticalLine] = []
     /// Legend entries added after the series' own.
     var extraLegend: [ChartLegendItem] = []
     /// The viewBox width, user units (pixels at 100 % scale).

@@ -25,6 +25,8 @@ struct BudgetAPISection {
     static let requestsPerConversation = 50
     /// Prompt-cache hit rate of the comparison (the reference's default).
     static let cacheHitRate = 0.9
+    /// The id of the cost-per-1k table, which the chart's note links to.
+    static let ratesTableID = "budget-api-rates"
     /// Monthly volumes of the cost table.
     static let volumes: [Double] = [10_000, 100_000, 1_000_000, 10_000_000]
 
@@ -96,6 +98,12 @@ struct BudgetAPISection {
                    .text(" · up to \(BudgetFormat.requests(capacity)) requests/month per box")
                }),
             .if(breakEvens.isEmpty, message(noBreakEven(cost: cost, model: open.modelName))),
+            BudgetAPIChart(rows: rows, cost: cost, breakEvens: breakEvens, openModel: open.modelName,
+                           boxLabel: "\(preset.config.gpuCount)× \(preset.config.gpuName)").chart.render(),
+            .p(escapedAttribute("class", "chart-note"),
+               .text("Each dot marks where self-hosting undercuts an API, labelled with the box utilization it needs. "
+                   + "The exact values are in "), .a(escapedAttribute("href", "#\(Self.ratesTableID)"), .text("the table below")),
+               .text(".")),
             perThousandTable(rows: rows, cost: cost, breakEvens: breakEvens, openModel: open.modelName),
             monthlyTable(rows: rows, cost: cost, openModel: open.modelName),
             servedList
@@ -112,6 +120,7 @@ struct BudgetAPISection {
                                   openModel: String) -> Node<HTML.BodyContext> {
         let caption = "Cost per 1k requests and break-even volume"
         return scrollRegion(label: caption, .table(
+            escapedAttribute("id", Self.ratesTableID),
             escapedAttribute("class", "budget-table api-rates"),
             .caption(.text(caption)),
             .thead(.tr(
