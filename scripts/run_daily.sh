@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# The daily job (run by .github/workflows/daily.yml, or by hand in a checkout):
+# builds seekgpu in release mode and runs `seekgpu daily`, which updates the openhands-index
+# submodule, generates every step (with retries), commits and pushes only a real data change,
+# and e-mails alerts. Arguments are passed to `seekgpu daily` (see `seekgpu daily --help`).
+#
+# Environment: GITHUB_TOKEN (push over HTTPS), SMTP settings (see README "Daily job"),
+# and the source variables of `seekgpu generate`.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+swift build -c release --product seekgpu >&2
+exec .build/release/seekgpu daily "$@"
