@@ -100,8 +100,7 @@ import TestSupport
         #expect(board.left.map(\.name) == ["Old-Model"])
         #expect(board.sotaChanges.map(\.benchmark) == ["overall", "frontend", "greenfield", "issue_resolution", "testing"])
         #expect(board.scoreChanges.map { "\($0.model) \($0.benchmark)" } == ["GLM-5.1 overall", "GLM-5.1 frontend", "GLM-5.1 issue_resolution"])
-        #expect(diff.summaryLine
-                == "snapshot 2026-06-18; new SOTA claude-fable-6 82.9; 2 models on leaderboard; 3 score changes")
+        #expect(diff.summaryLine == "snapshot 2026-06-18; new SOTA claude-fable-6 82.9; 3 score changes")
         try GoldenFile.check(diff.markdown, against: "snapshot")
     }
 
@@ -146,7 +145,7 @@ import TestSupport
         let diff = DataDiff(old: D.state(["gpus.json": .array(old)]), new: D.state(["gpus.json": .array(new)]))
         #expect(diff.prices.addedOfferings.count == 14 && diff.prices.removedOfferings.count == 3)
         #expect(diff.prices.offeringCountsByProvider.map(\.provider) == ["aws", "gcp", "oci", "runpod", "verda"])
-        #expect(diff.summaryLine == "prices: 17 configs moved (max G17×1 −17.0%); 12 new configs; 3 configs gone")
+        #expect(diff.summaryLine == "prices: 17 configs moved (max G17×1 −17.0%); 12 new configs")
         try GoldenFile.check(diff.markdown, against: "offerings")
     }
 
@@ -170,7 +169,7 @@ import TestSupport
         let diff = DataDiff(old: old, new: new)
         #expect(diff.apiPricing.labs.map(\.lab) == ["anthropic", "google"])
         #expect(diff.apiPricing.labs.first?.largestPriceChange.map { PythonMath.round($0, places: 6) } == 20)
-        #expect(diff.summaryLine == "API pricing: 2 labs")
+        #expect(diff.summaryLine == "API google: Gemini-3.6-Pro; API claude-fable-5 +20.0%")
         try GoldenFile.check(diff.markdown, against: "api-pricing")
     }
 }

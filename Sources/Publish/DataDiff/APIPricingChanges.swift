@@ -12,8 +12,11 @@ public struct APIPricingChanges: Sendable, Equatable {
         public var lab: String
         /// The lab's model before and after; nil when the lab was not listed.
         public var oldModel: String?, newModel: String?
-        /// Changed read fields other than `model_name` (prices in USD per token).
+        /// Changed read fields other than `model_name` (prices in USD per token); empty when the
+        /// lab was added or removed.
         public var fields: [FieldChange]
+        /// The lab's whole entry after the change; nil when the lab was removed.
+        public var newEntry: JSONObject?
 
         /// The largest relative change among the per-token prices, in percent, with its sign.
         public var largestPriceChange: Double? {
@@ -40,7 +43,8 @@ public struct APIPricingChanges: Sendable, Equatable {
             let fields = RecordChanges.fieldChanges(old: a ?? JSONObject(), new: b ?? JSONObject(), only: Self.readFields)
             let oldModel = a?["model_name"]?.stringValue, newModel = b?["model_name"]?.stringValue
             guard oldModel != newModel || !fields.isEmpty || (a == nil) != (b == nil) else { return nil }
-            return Lab(lab: lab, oldModel: oldModel, newModel: newModel, fields: a == nil || b == nil ? [] : fields)
+            return Lab(lab: lab, oldModel: oldModel, newModel: newModel, fields: a == nil || b == nil ? [] : fields,
+                       newEntry: b)
         }
     }
 

@@ -84,7 +84,13 @@ extension DataDiff {
             }
         }
         for group in groups.sorted(by: { ($0.new ?? "", $0.old ?? "") > ($1.new ?? "", $1.old ?? "") }) {
-            lines.append("- Catalog \(group.old ?? "none") → \(group.new ?? "none"): " + group.providers.joined(separator: ", "))
+            let providers = group.providers.joined(separator: ", ")
+            switch (group.old, group.new) {
+            case let (old?, new?): lines.append("- Catalog \(old) → \(new): \(providers)")
+            case let (nil, new?): lines.append("- Catalog \(new): \(providers)" + (isFirstRun ? "" : " (new)"))
+            case let (old?, nil): lines.append("- No longer listed: \(providers) (catalog \(old))")
+            case (nil, nil): break
+            }
         }
         for provider in sources.stale {
             let note = sources.staleBefore.contains(provider.name) ? "still stale" : "**newly stale**"
@@ -93,7 +99,7 @@ extension DataDiff {
         }
         if !sources.recovered.isEmpty { lines.append("- Fresh again: " + sources.recovered.joined(separator: ", ")) }
         if sources.oldAsOf != sources.newAsOf {
-            lines.append("- Prices as of \(sources.oldAsOf ?? "none") → \(sources.newAsOf ?? "none")")
+            lines.append("- Prices as of " + (sources.oldAsOf.map { "\($0) → " } ?? "") + (sources.newAsOf ?? "unknown"))
         }
         if sources.otherFieldsChanged { lines.append("- Source description changed") }
         out.paragraph(lines.joined(separator: "\n"))
@@ -101,12 +107,25 @@ extension DataDiff {
 
     // MARK: - API pricing
 
+    /// " — input $10.00/M, output $50.00/M" for an API entry.
+    static func prices(_ entry: JSONObject?) -> String {
+        guard let entry else { return "" }
+        let parts = [("input", "input_cost_per_token"), ("output", "output_cost_per_token")].compactMap { label, key in
+            entry[key]?.doubleValue.map { "\(label) \(Format.perMillionTokens($0))" }
+        }
+        return parts.isEmpty ? "" : " — " + parts.joined(separator: ", ")
+    }
+
     func writeAPIPricing(to out: inout MarkdownWriter) {
         guard !apiPricing.isEmpty else { return }
         out.heading("API pricing")
-        let entered = apiPricing.labs.filter { $0.oldModel == nil && $0.newModel != nil || $0.fields.isEmpty && $0.oldModel != $0.newModel }
-        out.list(nil, entered.map { lab in
-            "\(lab.lab): \(lab.oldModel ?? "none") → \(lab.newModel ?? "none")"
+        out.list(nil, apiPricing.labs.filter { $0.fields.isEmpty }.compactMap { lab in
+            switch (lab.oldModel, lab.newModel) {
+            case let (nil, new?): "\(lab.lab): **\(new)**" + (isFirstRun ? "" : " (new lab)") + Self.prices(lab.newEntry)
+            case let (old?, nil): "\(lab.lab): \(old) removed"
+            case let (old?, new?) where old != new: "\(lab.lab): \(old) → **\(new)**" + Self.prices(lab.newEntry)
+            default: nil
+            }
         })
         var rows: [[String]] = []
         for lab in apiPricing.labs where !lab.fields.isEmpty {

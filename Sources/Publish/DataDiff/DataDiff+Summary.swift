@@ -93,7 +93,8 @@ extension DataDiff {
         else if let last = added.last { fragments.append("\(added.count) snapshots to \(last)") }
         guard let board = snapshots.leaderboard else { return fragments }
         if let overall = board.sotaChanges.first(where: { $0.benchmark == "overall" }), let model = overall.newModel {
-            fragments.append((overall.oldModel == model ? "SOTA " : "new SOTA ") + model + (overall.newScore.map { " " + Format.fixed($0, places: 1) } ?? ""))
+            let score = overall.newScore.map { " " + Format.fixed($0, places: 1) } ?? ""
+            fragments.append((overall.oldModel == model ? "SOTA " : "new SOTA ") + model + score)
         } else if !board.sotaChanges.isEmpty {
             fragments.append(Format.count(board.sotaChanges.count, "SOTA change"))
         }
@@ -104,11 +105,15 @@ extension DataDiff {
         return fragments
     }
 
+    /// One fragment per lab, labs with a new model first; else the largest price change.
     private var apiFragments: [String] {
-        guard let lab = apiPricing.labs.first else { return [] }
-        if apiPricing.labs.count > 1 { return ["API pricing: \(apiPricing.labs.count) labs"] }
-        if lab.oldModel != lab.newModel, let model = lab.newModel { return ["API \(lab.lab): \(model)"] }
-        if let change = lab.largestPriceChange { return ["API \(lab.newModel ?? lab.lab) \(Format.percent(change))"] }
-        return ["API \(lab.newModel ?? lab.lab) changed"]
+        let modelChanges = apiPricing.labs.filter { $0.oldModel != $0.newModel }
+        return (modelChanges + apiPricing.labs.filter { $0.oldModel == $0.newModel }).map { lab in
+            if lab.oldModel != lab.newModel {
+                return lab.newModel.map { "API \(lab.lab): \($0)" } ?? "API \(lab.lab) removed"
+            }
+            if let change = lab.largestPriceChange { return "API \(lab.newModel ?? lab.lab) \(Format.percent(change))" }
+            return "API \(lab.newModel ?? lab.lab) changed"
+        }
     }
 }

@@ -65,7 +65,7 @@ enum Format {
         switch value {
         case .null: return "null"
         case .bool(let flag): return flag ? "true" : "false"
-        case .int(let n): return String(n)
+        case .int(let n): return integer(n)
         case .double(let x): return PythonFloat.repr(x)
         case .string(let text): return text
         case .array(let items): return "[" + items.map { Self.value($0) }.joined(separator: ", ") + "]"
