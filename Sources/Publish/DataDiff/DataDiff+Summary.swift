@@ -55,7 +55,8 @@ extension DataDiff {
                              : "data: \(Format.count(files.entries.count, "file")) changed")
         }
         if let site = siteFiles, !site.isEmpty {
-            fragments.append((files.isEmpty ? "site: " : "") + Format.count(site.entries.count, "site file") + " changed")
+            fragments.append(files.isEmpty ? "site: \(Format.count(site.entries.count, "file")) changed"
+                             : Format.count(site.entries.count, "site file") + " changed")
         }
         return fragments
     }
