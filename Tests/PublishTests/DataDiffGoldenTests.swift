@@ -117,7 +117,7 @@ import TestSupport
         #expect(diff.prices.moves.count == 48)
         #expect(diff.prices.newConfigurations == 161 && diff.prices.oldConfigurations == 106)
         #expect(diff.sources.newlyStale.map(\.name) == ["nebius"])
-        #expect(diff.summaryLine == "prices: 48 configs moved (max L4×4 −50.9%); nebius stale; 61 new configs")
+        #expect(diff.summaryLine == "prices: 48 configs moved (max L4×2 −50.9%); nebius stale; 61 new configs")
         try GoldenFile.check(diff.markdown, against: "gpuhunt-prices")
     }
 

@@ -83,7 +83,9 @@ public struct PriceChanges: Sendable, Equatable {
             guard let previous = oldCheapest[configuration], previous.pricePerHour != offering.pricePerHour else { return nil }
             return Move(old: previous, new: offering)
         }.sorted { a, b in
-            abs(a.percent) != abs(b.percent) ? abs(a.percent) > abs(b.percent) : a.configuration < b.configuration
+            // Hundredths of a percent: moves that print alike (L4×2 and L4×4 both −50.9%) list by configuration.
+            let x = (abs(a.percent) * 100).rounded(), y = (abs(b.percent) * 100).rounded()
+            return x != y ? x > y : a.configuration < b.configuration
         }
         appeared = newCheapest.filter { oldCheapest[$0.key] == nil }.values.sorted { $0.configuration < $1.configuration }
         disappeared = oldCheapest.filter { newCheapest[$0.key] == nil }.values.sorted { $0.configuration < $1.configuration }
