@@ -44,7 +44,8 @@ let package = Package(
         .testTarget(name: "SizingTests", dependencies: ["Sizing", "SeekCore"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "SeekCore", "Sizing", "Feeds", "TestSupport"]),
         .testTarget(name: "FeedsTests", dependencies: ["Feeds", "GitKit", "NetKit", "SeekCore", "TestSupport", "ZIPFoundation"]),
-        .testTarget(name: "PublishTests", dependencies: ["Publish", "GitKit", "NetKit", "SeekCore", "TestSupport"]),
+        .testTarget(name: "PublishTests", dependencies: ["Publish", "GitKit", "NetKit", "SeekCore", "TestSupport"],
+                    exclude: ["Golden"]),
         .testTarget(name: "SeekgpuTests", dependencies: ["GitKit", "SeekCore", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
