@@ -23,24 +23,39 @@ extension Repository {
         options.bare = bare ? 1 : 0
         options.fetch_opts.callbacks = state.makeCallbacks()
         var handle: OpaquePointer?
-        let status = withExtendedLifetime(state) {
-            withOptionalCString(branch) { cBranch in
-                options.checkout_branch = cBranch
-                return git_clone(&handle, url, path, &options)
-            }
-        }
+        // No `checkout_branch`: libgit2 fails on it when the remote is empty, so the branch is
+        // set up after the clone instead.
+        let status = withExtendedLifetime(state) { git_clone(&handle, url, path, &options) }
         try checkRemote(status, "git_clone", state: state, doing: "clone \(redactedURL(url)) into '\(path)'")
         guard let handle else { throw GitError(code: .other, message: "libgit2 returned no repository for '\(path)'") }
         let repository = Repository(raw: handle, path: path)
-        if let branch, try repository.headCommitID() == nil {
-            try check(git_repository_set_head(handle, "refs/heads/\(branch)"), "git_repository_set_head",
-                      "could not point HEAD of '\(path)' at '\(branch)'")
-        }
+        if let branch { try repository.switchAfterClone(to: branch, from: url) }
         return repository
     }
 }
 
-private func withOptionalCString<Result>(_ string: String?, _ body: (UnsafePointer<CChar>?) -> Result) -> Result {
-    guard let string else { return body(nil) }
-    return string.withCString { body($0) }
+extension Repository {
+    /// Makes `branch` the checked-out branch of a fresh clone: HEAD is pointed at it when the
+    /// remote was empty, else it is created from `origin/<branch>` (tracking it) and checked out.
+    fileprivate func switchAfterClone(to branch: String, from url: String) throws(GitError) {
+        let local = "refs/heads/\(branch)"
+        guard try headCommitID() != nil else {
+            try check(git_repository_set_head(raw, local), "git_repository_set_head",
+                      "could not point HEAD of '\(path)' at '\(branch)'")
+            return
+        }
+        guard try currentBranch() != branch else { return }
+        guard let commit = try reference("refs/remotes/origin/\(branch)") else {
+            throw GitError(code: .notFound, message: "\(redactedURL(url)) has no branch '\(branch)' (cloned into '\(path)')")
+        }
+        try updateReference(local, to: commit, message: "clone: branch \(branch)")
+        var reference: OpaquePointer?
+        try check(git_reference_lookup(&reference, raw, local), "git_reference_lookup", "could not read '\(local)' in '\(path)'")
+        defer { git_reference_free(reference) }
+        try check(git_branch_set_upstream(reference, "origin/\(branch)"), "git_branch_set_upstream",
+                  "could not make '\(branch)' track 'origin/\(branch)' in '\(path)'")
+        try check(git_repository_set_head(raw, local), "git_repository_set_head",
+                  "could not point HEAD of '\(path)' at '\(branch)'")
+        if !isBare { try resetHard(to: commit) }
+    }
 }
