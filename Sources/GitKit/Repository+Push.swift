@@ -30,7 +30,7 @@ extension Repository {
                 try check(status, "git_remote_push", "")
             } catch {
                 var failure = error
-                failure.message = "could not \(doing): the remote \(destination) has commits the pushed commit "
+                failure.message = "could not \(doing): the remote's \(destination) has commits the pushed commit "
                     + "lacks (non-fast-forward); fetch, rebuild on top of it and push again"
                 throw failure.redacting(credentials.secret)
             }

@@ -36,7 +36,7 @@ public final class GitHTTPServer {
         let words = String(decoding: line, as: UTF8.self).split(separator: " ")
         guard words.first == "ready", words.count == 2,
               let port = Int(words[1].trimmingCharacters(in: .whitespacesAndNewlines)) else {
-            if process.isRunning { process.terminate() }
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
             process.waitUntilExit()
             throw StartError(output: String(decoding: line, as: UTF8.self))
         }
@@ -48,8 +48,11 @@ public final class GitHTTPServer {
     public func url(_ name: String) -> String { "http://127.0.0.1:\(port)/\(name)" }
 
     /// Stops the server and waits for it to exit; calling it twice is harmless.
+    ///
+    /// Uses SIGKILL: a child started from a Swift concurrency thread inherits that thread's
+    /// signal mask, in which SIGTERM may be blocked, so `terminate()` alone can hang here.
     public func stop() {
-        if process.isRunning { process.terminate() }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
     }
 
