@@ -82,7 +82,7 @@ func checkRemote(_ status: Int32, _ call: String, state: RemoteCallbackState, do
             failure.code = .authentication
             failure.message = "could not \(doing): the remote refused the credentials; check the token "
                 + "(valid, not expired, allowed to access this repository)"
-        } else if failure.code == .authentication || state.credentialsMissing && status == GIT_EAUTH.rawValue {
+        } else if failure.code == .authentication {  // GIT_EAUTH: asked for credentials, none given
             failure.code = .authentication
             failure.message = "could not \(doing): the remote requires credentials; "
                 + (state.credentials.secret == nil ? "give a token" : "check the token")
