@@ -8,7 +8,7 @@ public struct GitError: Error, Sendable, CustomStringConvertible, Equatable {
     /// The kind of a ``GitError``; compare with the static members (`.notFound`, …).
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Kind: Hashable, Sendable {
-            case notFound, authentication, nonFastForward, invalidData, unbornHead, other
+            case notFound, authentication, nonFastForward, rejected, invalidData, unbornHead, other
         }
         private let kind: Kind
         /// An object, reference, path or repository does not exist (`GIT_ENOTFOUND`).
@@ -17,6 +17,9 @@ public struct GitError: Error, Sendable, CustomStringConvertible, Equatable {
         public static let authentication = Code(kind: .authentication)
         /// A push was rejected because the remote has commits the local branch lacks (`GIT_ENONFASTFORWARD`).
         public static let nonFastForward = Code(kind: .nonFastForward)
+        /// The remote refused to update a reference for another reason (a hook, a protected branch, …);
+        /// the message names the reference and the server's status text.
+        public static let rejected = Code(kind: .rejected)
         /// Stored data is not what it should be (for example a blob where a tree was expected).
         public static let invalidData = Code(kind: .invalidData)
         /// HEAD points to a branch that has no commit yet.
@@ -29,6 +32,7 @@ public struct GitError: Error, Sendable, CustomStringConvertible, Equatable {
             case .notFound: "not found"
             case .authentication: "authentication failed"
             case .nonFastForward: "non-fast-forward"
+            case .rejected: "rejected by the remote"
             case .invalidData: "invalid data"
             case .unbornHead: "unborn HEAD"
             case .other: "libgit2 error"

@@ -26,7 +26,8 @@ public final class Repository {
         self.path = path
     }
 
-    private init(raw: OpaquePointer, path: String) {
+    /// Takes ownership of `raw`, which `deinit` frees.
+    init(raw: OpaquePointer, path: String) {
         self.raw = raw
         self.path = path
     }
@@ -60,6 +61,9 @@ public final class Repository {
 
     /// True for a repository without a work tree.
     public var isBare: Bool { git_repository_is_bare(raw) == 1 }
+
+    /// The work tree's path, ending in `/`; nil for a bare repository.
+    public var workingDirectory: String? { git_repository_workdir(raw).map { String(cString: $0) } }
 
     /// The commit HEAD points to, or nil when HEAD is unborn (an empty repository).
     public func headCommitID() throws(GitError) -> ObjectID? {
