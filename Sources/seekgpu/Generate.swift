@@ -56,6 +56,13 @@ extension SeekGPU {
         }
 
         func run() async throws {
+            let lock = try takeLock(out: options.out)
+            defer { withExtendedLifetime(lock) {} }
+            try await runSteps()
+        }
+
+        /// The steps, without taking the run lock (`seekgpu daily` holds it already).
+        func runSteps() async throws {
             let console = Console(quiet: options.quiet, verbose: options.verbose)
             let alerts = AlertQueue()
             defer {
