@@ -1,0 +1,149 @@
+import ArgumentParser
+import Feeds
+import Foundation
+import GitKit
+import Publish
+import SeekCore
+
+extension SeekGPU {
+    /// `seekgpu daily`: the scheduled job from index update to e-mail.
+    struct Daily: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Update the index submodule, generate everything, publish a real change, e-mail alerts.",
+            discussion: """
+                1. Fetches the index submodule's remote main and moves its checkout there (a failure is \
+                alerted and the run goes on with the current index). 2. Runs every generate step, up to 3 \
+                attempts 1 and 5 minutes apart (SEEKGPU_DAILY_RETRY_DELAYS, seconds, e.g. "0,0"); a format \
+                change is not retried. 3. Publishes as `seekgpu publish` does: a commit only when the site or \
+                the gitlink changed. 4. E-mails the alerts of the run ("Data updated" only when a commit was \
+                made) when SMTP is configured; a mail failure never fails the run.
+                Environment: as `generate` and `publish`, plus SEEKGPU_SMTP_URL, SMTP_USER, SMTP_PASSWORD, \
+                NOTIFY_TO, SEEKGPU_MAIL_FROM, SEEKGPU_ALERT_PREFIX (see README, "Daily job").
+                Exit status: 0 on success (committed or not), else generate's status (65 format change, 69 \
+                source unavailable, 1 other) or 1 when publishing failed.
+                """)
+
+        @Option(help: "The remote to push to.")
+        var remote = "origin"
+
+        @Option(help: "The remote branch to push to.")
+        var branch = "main"
+
+        @Flag(help: "Generate, but only print what would be committed; push and e-mail nothing.")
+        var dryRun = false
+
+        @Flag(help: "Do not fetch the index submodule; generate from its current checkout.")
+        var skipIndexUpdate = false
+
+        @Option(help: ArgumentHelp("The git checkout holding the site (its top-level work tree).", valueName: "path"))
+        var repo = "."
+
+        @OptionGroup var options: OutputOptions
+
+        func run() async throws {
+            let console = Console(quiet: options.quiet, verbose: options.verbose)
+            let lock = try takeLock(out: options.out)
+            defer { withExtendedLifetime(lock) {} }
+            let environment = ProcessInfo.processInfo.environment
+            let runURL = DailyAlerts.runURL(environment: environment)
+            var alerts: [Alert] = []
+            if !skipIndexUpdate { alerts += updateIndex(console: console) }
+
+            let attempts = try Self.attempts(environment: environment)
+            let (generated, stepAlerts) = await generate(attempts: attempts, console: console)
+            alerts += stepAlerts
+            if case .failed(let error, let attempt, _) = generated {
+                alerts.append(DailyAlerts.pipelineFailed(error: Self.describe(error), attempt: attempt,
+                                                         of: attempts.delays.count + 1, runURL: runURL))
+                mail(alerts, console: console)
+                console.error("generate failed on attempt \(attempt); nothing was committed")
+                throw (error as? ExitCode) ?? ExitCode.failure
+            }
+
+            let outcome: Publisher.Outcome
+            do {
+                outcome = try Publishing.publish(repo: repo, options: options, remote: remote, branch: branch,
+                                                 dryRun: dryRun, console: console)
+            } catch {
+                alerts.append(Alert(subject: "Publish failed", body: "The data was generated but could not be published.\n\n"
+                    + "Error:\n\(error)\n\nNothing reached \(remote)/\(branch). Fix the cause and re-run the daily workflow.\n"))
+                mail(alerts, console: console)
+                throw error
+            }
+            console.summary(Publishing.describe(outcome))
+            if case .published(let commit, let plan, _) = outcome {
+                alerts.append(DailyAlerts.dataUpdated(commitSummary: plan.message, commit: commit.hex,
+                                                      diffMarkdown: plan.diff.markdown, runURL: runURL))
+            }
+            if dryRun {
+                if case .dryRun(let plan) = outcome { print(plan.message, terminator: "") }
+                if !alerts.isEmpty { console.summary(["daily (dry run): \(alerts.count) alerts not sent"]) }
+                return
+            }
+            mail(alerts, console: console)
+        }
+
+        /// Moves the index submodule to its remote main; a failure becomes an alert, not a stop.
+        private func updateIndex(console: Console) -> [Alert] {
+            do {
+                let checkout = try Repository(openingAt: repo)
+                let indexPath = Diff.pathInRepository(out: options.index, repositoryPath: repo)
+                let (old, new) = try IndexUpdate.toRemoteHead(checkout: checkout, path: indexPath)
+                console.summary([old == new ? "index: \(new.short), no new commit"
+                                            : "index: \(old?.short ?? "none") → \(new.short)"])
+                return []
+            } catch {
+                console.error("could not update the index submodule: \(error); generating from its current checkout")
+                return [Alert(subject: "Source unavailable: openhands-index",
+                              body: "The daily run could not fetch the OpenHands Index submodule:\n\n\(error)\n\n"
+                                  + "It generated from the commit already checked out. Check the submodule's remote.\n")]
+            }
+        }
+
+        /// Runs every step with retries; returns the outcome and the alerts of the last attempt.
+        private func generate(attempts: Attempts, console: Console) async -> (Attempts.Outcome<Void>, [Alert]) {
+            let queue = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("seekgpu-alerts-\(UUID().uuidString).json")
+            defer { try? FileManager.default.removeItem(at: queue) }
+            var arguments = ["--step", "all", "--alerts-file", queue.path, "--out", options.out, "--index", options.index,
+                             "--config", options.config]
+            if options.quiet { arguments.append("--quiet") }
+            if options.verbose { arguments.append("--verbose") }
+            let outcome = await attempts.run(
+                isPermanent: { ($0 as? ExitCode)?.rawValue == FormatChangeError.exitCode },
+                onRetry: { attempt, error, pause in
+                    console.error("generate attempt \(attempt) failed (\(Self.describe(error))); trying again in \(Int(pause)) s")
+                }
+            ) { _ in
+                try await Generate.parse(arguments).runSteps()
+            }
+            let alerts = (try? Data(contentsOf: queue)).flatMap { try? DailyAlerts.alerts(fromQueueFile: Array($0)) } ?? []
+            return (outcome, alerts)
+        }
+
+        private func mail(_ alerts: [Alert], console: Console) {
+            guard !alerts.isEmpty else { return }
+            let outcome = AlertMailer(logger: console.logger(label: "seekgpu.mail")).send(alerts)
+            console.summary(["mail: \(outcome.summary)"])
+        }
+
+        /// The retry pauses: SEEKGPU_DAILY_RETRY_DELAYS (seconds, comma-separated) or 60, 300.
+        static func attempts(environment: [String: String]) throws -> Attempts {
+            guard let text = environment["SEEKGPU_DAILY_RETRY_DELAYS"], !text.isEmpty else { return .daily }
+            let delays = text.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+            guard delays.count == text.split(separator: ",").count, delays.allSatisfy({ $0 >= 0 }) else {
+                throw ValidationError("SEEKGPU_DAILY_RETRY_DELAYS='\(text)' is not a list of seconds such as 60,300")
+            }
+            return Attempts(delays: delays)
+        }
+
+        /// A generate failure in words.
+        static func describe(_ error: any Error) -> String {
+            switch (error as? ExitCode)?.rawValue {
+            case FormatChangeError.exitCode?: "a source changed its format (exit \(FormatChangeError.exitCode)); the code must be updated"
+            case SourceUnavailableError.exitCode?: "a required source could not be reached (exit \(SourceUnavailableError.exitCode))"
+            case let code?: "generate exited with status \(code)"
+            case nil: "\(error)"
+            }
+        }
+    }
+}
