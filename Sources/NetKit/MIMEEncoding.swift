@@ -6,40 +6,56 @@ enum MIMEEncoding {
     /// The longest line SMTP allows, without its CRLF (RFC 5321 §4.5.3.1.6).
     static let maxLineOctets = 998
 
-    /// The most UTF-8 bytes in one encoded word: base64 of 45 bytes is 60 characters, plus the 12 of
-    /// `=?UTF-8?B?` and `?=` gives 72, under RFC 2047's limit of 75.
-    private static let wordBytes = 45
+    /// The line length RFC 5322 recommends (§2.1.1), without the CRLF.
+    static let recommendedLineLength = 78
 
     /// `text` as a header value: unchanged when it is printable ASCII, else as RFC 2047 `B` encoded words
-    /// (`=?UTF-8?B?…?=`) joined by a folding CRLF + space. Characters are never split across words. Line breaks
-    /// and other control characters become spaces first, so a value can never start a new header.
-    static func headerValue(_ text: String) -> String {
+    /// (`=?UTF-8?B?…?=`, at most 75 characters each) joined by a folding CRLF + space, sized so that every line,
+    /// the first one with its `Name: ` included, stays within 78 characters. Characters are never split across
+    /// words. Line breaks and other control characters become spaces first, so a value can never start a header.
+    /// - Parameters:
+    ///   - text: the value.
+    ///   - headerName: the field's name, e.g. `Subject`, to size the first word; "" when the value does not start
+    ///     the line.
+    static func headerValue(_ text: String, headerName: String = "") -> String {
         let flat = String(String.UnicodeScalarView(text.unicodeScalars.map {
             $0.value < 0x20 || $0.value == 0x7F ? " " : $0
         }))
         guard flat.unicodeScalars.contains(where: { $0.value > 0x7E }) else { return flat }
         var words: [String] = []
         var chunk: [UInt8] = []
+        var budget = wordBytes(afterColumn: headerName.isEmpty ? 1 : headerName.utf8.count + 2)
         for character in flat {
             let bytes = Array(character.utf8)
-            if !chunk.isEmpty, chunk.count + bytes.count > wordBytes {
+            if !chunk.isEmpty, chunk.count + bytes.count > budget {
                 words.append(encodedWord(chunk))
                 chunk = []
+                budget = wordBytes(afterColumn: 1)   // continuation lines start with one space
             }
-            chunk += bytes   // a single character longer than wordBytes still makes one (longer) word
+            chunk += bytes   // a single character longer than the budget still makes one (longer) word
         }
         if !chunk.isEmpty { words.append(encodedWord(chunk)) }
         return words.joined(separator: "\r\n ")
+    }
+
+    /// The most UTF-8 bytes one encoded word may carry when it starts at `column`: base64 turns 3 bytes into 4
+    /// characters and `=?UTF-8?B?` + `?=` add 12, within 78 per line and 75 per word (so at most 45 bytes).
+    private static func wordBytes(afterColumn column: Int) -> Int {
+        let characters = min(recommendedLineLength - column, 75) - 12
+        return max(3, characters / 4 * 3)
     }
 
     private static func encodedWord(_ bytes: [UInt8]) -> String {
         "=?UTF-8?B?\(Data(bytes).base64EncodedString())?="
     }
 
-    /// The body's lines with LF, CRLF or a lone CR as line ends.
+    /// The body's lines with LF, CRLF or a lone CR as line ends. A final line end ends the last line (it does
+    /// not start an empty one), so `"a\n"` and `"a"` are both the one line `a`.
     static func lines(of text: String) -> [Substring] {
         let normalised = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        return Substring(normalised).split(separator: "\n", omittingEmptySubsequences: false)[...].map { $0 }
+        var lines = Substring(normalised).split(separator: "\n", omittingEmptySubsequences: false)
+        if lines.count > 1, lines.last?.isEmpty == true { lines.removeLast() }
+        return lines
     }
 
     /// The `Content-Transfer-Encoding` a body needs: `7bit` for ASCII, `8bit` for UTF-8 whose lines all fit in

@@ -48,7 +48,7 @@ public struct MailMessage: Sendable, Hashable {
         let headers = [
             "From: \(Self.header(from))",
             "To: \(to.map(Self.header).joined(separator: ",\r\n "))",
-            "Subject: \(MIMEEncoding.headerValue(subject))",
+            "Subject: \(MIMEEncoding.headerValue(subject, headerName: "Subject"))",
             "Date: \(Self.rfc5322(date))",
             "Message-ID: <\(MIMEEncoding.headerValue(messageID))>",
             "MIME-Version: 1.0",

@@ -3,7 +3,8 @@
 Usage: smtp_sink.py OUT_DIR [--host 127.0.0.1] [--auth USER:PASSWORD]
 
 Binds HOST on a free port and prints the port on the first line of stdout once it accepts
-connections. Every accepted message becomes OUT_DIR/message-N.json (written atomically) with the
+connections. Stops on SIGTERM or when its stdin reaches end of file (so it cannot outlive a test
+process that dies). Every accepted message becomes OUT_DIR/message-N.json (written atomically) with the
 envelope (mail_from, rcpt_tos), the login that authenticated it (auth_login, or null), the raw
 message text and its parsed, decoded headers and body. Every AUTH attempt is appended to
 OUT_DIR/auth.jsonl ({"login", "ok"}; never the password). With --auth, AUTH is offered without
@@ -18,7 +19,9 @@ import email
 import email.policy
 import json
 import os
+import signal
 import sys
+import threading
 
 from aiosmtpd.smtp import SMTP, AuthResult
 
@@ -69,7 +72,9 @@ def authenticator_for(out_dir, user, password):
         ok = login == user and given == password
         with open(os.path.join(out_dir, "auth.jsonl"), "a", encoding="utf-8") as handle:
             handle.write(json.dumps({"login": login, "ok": ok}) + "\n")
-        return AuthResult(success=ok, auth_data=login if ok else None)
+        if ok:
+            return AuthResult(success=True, auth_data=login)
+        return AuthResult(success=False, handled=False)
 
     return authenticate
 
@@ -92,8 +97,15 @@ async def serve(args):
     server = await loop.create_server(factory, host=args.host, port=0)
     port = server.sockets[0].getsockname()[1]
     print(port, flush=True)
+    stdin_closed = asyncio.Event()
+
+    def wait_for_eof():
+        sys.stdin.buffer.read()
+        loop.call_soon_threadsafe(stdin_closed.set)
+
+    threading.Thread(target=wait_for_eof, daemon=True).start()
     async with server:
-        await server.serve_forever()
+        await stdin_closed.wait()
 
 
 def main():
@@ -102,6 +114,9 @@ def main():
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--auth", metavar="USER:PASSWORD")
     args = parser.parse_args()
+    # A parent may have blocked or ignored SIGTERM (the mask is inherited); restore the default.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     try:
         asyncio.run(serve(args))
     except KeyboardInterrupt:
