@@ -1,0 +1,1 @@
+../../NetKitTests/Support/SMTPSink.swift
