@@ -98,7 +98,8 @@ public struct Publisher {
         let move = index.map { "openhands-index \($0.old?.short ?? "none") → \($0.new.short)" }
         let subject = diff.isEmpty ? (move.map { "index: \($0) (no data change)" } ?? "site: no data change") : diff.summaryLine
         var body = diff.isEmpty ? "" : diff.body
-        if let move { body += (body.isEmpty ? "" : "\n\n") + "Source: \(move)." }
+        // A data change already names the index commits (snapshots/index.json); say it only when alone.
+        if let move, diff.isEmpty { body = "Source: \(move)." }
         return subject + (body.isEmpty ? "\n" : "\n\n" + body + "\n")
     }
 

@@ -123,7 +123,7 @@ extension SeekGPU {
         private func mail(_ alerts: [Alert], console: Console) {
             guard !alerts.isEmpty else { return }
             let outcome = AlertMailer(logger: console.logger(label: "seekgpu.mail")).send(alerts)
-            console.summary(["mail: \(outcome.summary)"])
+            console.summary([outcome.summary])
         }
 
         /// The retry pauses: SEEKGPU_DAILY_RETRY_DELAYS (seconds, comma-separated) or 60, 300.

@@ -67,7 +67,8 @@ import TestSupport
         let work = URL(fileURLWithPath: world.work)
         let arguments = ["daily", "--repo", world.work, "--out", world.work + "/web/public",
                          "--index", world.work + "/openhands-index", "--config", world.work + "/config"] + extra
-        return try await onDedicatedThread { try CommandRunner.run(arguments, in: work, environment: environment) }
+        let fixed = environment
+        return try await onDedicatedThread { try CommandRunner.run(arguments, in: work, environment: fixed) }
     }
 
     /// Another maintainer pushes a README change to origin.
