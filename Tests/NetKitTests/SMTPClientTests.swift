@@ -1,6 +1,7 @@
 import Foundation
 import NetKit
 import Testing
+import TestSupport
 
 /// `SMTPClient.send` against a real SMTP server on loopback (aiosmtpd, see `SMTPSink`).
 @Suite(.timeLimit(.minutes(1)))
@@ -21,7 +22,7 @@ struct SMTPClientTests {
     }
 
     @Test func deliversToTwoRecipientsWithHeadersAndBody() throws {
-        guard let sink = try SMTPSink.start() else { return }
+        let sink = try SMTPSink.start()
         let body = "Error: index unreachable\n.hidden line starts with a dot\n..two dots\n.\nPreis: 2,50 € pro GPU-Stunde\n"
         try Self.client(sink.url).send(try Self.message(body: body))
 
@@ -42,7 +43,7 @@ struct SMTPClientTests {
     }
 
     @Test func encodesANonASCIISubjectAsRFC2047Words() throws {
-        guard let sink = try SMTPSink.start() else { return }
+        let sink = try SMTPSink.start()
         let subject = "Données mises à jour — GLM-6 ✓ passt auf 8× H100 (日本語のテスト) and a long tail to force folding"
         try Self.client(sink.url).send(try Self.message(subject: subject, body: "ok\n"))
 
@@ -56,7 +57,7 @@ struct SMTPClientTests {
     }
 
     @Test func sendsALineLongerThan998OctetsAsQuotedPrintable() throws {
-        guard let sink = try SMTPSink.start() else { return }
+        let sink = try SMTPSink.start()
         let long = String(repeating: "| GLM-6 | 8× H100 = 2,50 € |", count: 60)
         let body = "short line\n\(long)\ntrailing space \nend\n"
         try Self.client(sink.url).send(try Self.message(body: body))
@@ -68,7 +69,7 @@ struct SMTPClientTests {
     }
 
     @Test func reusesOneClientForSeveralMessages() throws {
-        guard let sink = try SMTPSink.start() else { return }
+        let sink = try SMTPSink.start()
         let client = try Self.client(sink.url)
         try client.send(try Self.message(subject: "first", body: "1\n"))
         try client.send(try Self.message(subject: "second", body: "2\n"))
@@ -76,14 +77,14 @@ struct SMTPClientTests {
     }
 
     @Test func logsInWithUserAndPasswordOnLoopbackWithoutTLS() throws {
-        guard let sink = try SMTPSink.start(login: ("bot", Self.password)) else { return }
+        let sink = try SMTPSink.start(login: ("bot", Self.password))
         try Self.client(sink.url, username: "bot", password: Self.password).send(try Self.message(body: "hi\n"))
         #expect(try sink.authAttempts() == [AuthAttempt(login: "bot", ok: true)])
         #expect(try sink.messages().first?.authLogin == "bot")
     }
 
     @Test func aRefusedLoginIsAnErrorWithoutThePassword() throws {
-        guard let sink = try SMTPSink.start(login: ("bot", "the-right-one")) else { return }
+        let sink = try SMTPSink.start(login: ("bot", "the-right-one"))
         let error = try #require(throws: NetError.self) {
             try Self.client(sink.url, username: "bot", password: Self.password).send(try Self.message(body: "hi\n"))
         }
@@ -98,7 +99,7 @@ struct SMTPClientTests {
     /// 127.0.0.2 is loopback too, but not one of the names the client trusts, so it stands in for a remote
     /// server without STARTTLS: the client must give up before AUTH.
     @Test func neverSendsAPasswordInClearToAHostOtherThanLocalhost() throws {
-        guard let sink = try SMTPSink.start(host: "127.0.0.2", login: ("bot", Self.password)) else { return }
+        let sink = try SMTPSink.start(host: "127.0.0.2", login: ("bot", Self.password))
         let configuration = SMTPClient.Configuration(url: sink.url, username: "bot", password: Self.password)
         #expect(configuration.tls == .required)
         let error = try #require(throws: NetError.self) {
@@ -113,7 +114,7 @@ struct SMTPClientTests {
     }
 
     @Test func aServerThatIsDownIsAConnectionFailure() throws {
-        guard let sink = try SMTPSink.start() else { return }
+        let sink = try SMTPSink.start()
         sink.stop()
         let error = try #require(throws: NetError.self) {
             try Self.client(sink.url, username: "bot", password: Self.password).send(try Self.message(body: "hi\n"))

@@ -3,6 +3,7 @@ import NetKit
 import Publish
 import SeekCore
 import Testing
+import TestSupport
 
 /// `AlertMailer` end to end against a real SMTP server on loopback (aiosmtpd, see `SMTPSink`).
 @Suite(.timeLimit(.minutes(1)))
@@ -25,7 +26,7 @@ struct AlertMailerTests {
     ]
 
     @Test func mailsEachAlertWithThePrefixToBothRecipients() throws {
-        guard let sink = try SMTPSink.start() else { return }
+        let sink = try SMTPSink.start()
         let log = LogRecorder()
         let outcome = AlertMailer(environment: Self.environment(sink), logger: log.logger).send(Self.alerts)
 
@@ -42,7 +43,7 @@ struct AlertMailerTests {
     }
 
     @Test func logsInAndEncodesAUTF8Subject() throws {
-        guard let sink = try SMTPSink.start(login: ("bot@example.org", Self.password)) else { return }
+        let sink = try SMTPSink.start(login: ("bot@example.org", Self.password))
         var environment = Self.environment(sink, login: true)
         environment["SEEKGPU_ALERT_PREFIX"] = "[GPU-Suche]"
         let alert = Alert(subject: "Données: GLM-6 passt auf 8× H100 ✓", body: "Kosten: 2,50 € pro Stunde\n")
@@ -59,7 +60,7 @@ struct AlertMailerTests {
     }
 
     @Test func aServerThatIsDownIsReportedNotThrownAndThePasswordStaysOut() throws {
-        guard let sink = try SMTPSink.start() else { return }
+        let sink = try SMTPSink.start()
         sink.stop()
         let log = LogRecorder()
         let outcome = AlertMailer(environment: Self.environment(sink, login: true), logger: log.logger).send(Self.alerts)
@@ -104,7 +105,7 @@ struct AlertMailerTests {
     }
 
     @Test func noAlertsSendNothing() throws {
-        guard let sink = try SMTPSink.start() else { return }
+        let sink = try SMTPSink.start()
         let outcome = AlertMailer(environment: Self.environment(sink), logger: LogRecorder().logger).send([])
         #expect(outcome == .nothingToSend)
         #expect(try sink.messages().isEmpty)

@@ -53,7 +53,8 @@ import TestSupport
         return World(dir: dir, index: index, origin: origin)
     }
 
-    func daily(_ world: World, _ extra: [String] = [], catalog: String, hf: String) async throws -> CommandResult {
+    func daily(_ world: World, _ extra: [String] = [], catalog: String, hf: String,
+               mail: [String: String] = [:]) async throws -> CommandResult {
         var environment = ProcessInfo.processInfo.environment
         for key in environment.keys where key.hasPrefix("SMTP") || key.hasPrefix("SEEKGPU_") || key.hasPrefix("GIT_")
             || key == "NOTIFY_TO" || key == "GITHUB_TOKEN" || key == "GPUHUNT_CATALOG_DIR" {
@@ -64,6 +65,7 @@ import TestSupport
         environment["SEEKGPU_LITELLM_URL"] = Fixtures.shared("litellm/model_prices_and_context_window.json").absoluteString
         environment["SEEKGPU_RETRY_DELAYS"] = "0,0"
         environment["SEEKGPU_DAILY_RETRY_DELAYS"] = "0,0"
+        environment.merge(mail) { _, new in new }
         let work = URL(fileURLWithPath: world.work)
         let arguments = ["daily", "--repo", world.work, "--out", world.work + "/web/public",
                          "--index", world.work + "/openhands-index", "--config", world.work + "/config"] + extra
@@ -150,6 +152,42 @@ import TestSupport
                 #expect(run.stderr.contains("publish (dry run): would commit"))
                 #expect(run.stdout.contains("## "))  // the report body
                 #expect(try world.originHead() == before)
+            }
+        }
+    }
+
+    @Test func mailsDataUpdatedOnlyWhenACommitWasMadeAndAMailFailureNeverFailsTheRun() async throws {
+        let world = try makeWorld()
+        let sink = try SMTPSink.start()
+        let mail = ["SEEKGPU_SMTP_URL": sink.url, "NOTIFY_TO": "ops@example.com, dev@example.com",
+                    "SEEKGPU_MAIL_FROM": "seekgpu@example.com"]
+        try await LoopbackHTTPServer.with(serving: Fixtures.shared("gpuhunt")) { catalog in
+            try await LoopbackHTTPServer.with(serving: Fixtures.shared("hf")) { hf in
+                let first = try await daily(world, catalog: catalog.baseURL, hf: hf.baseURL, mail: mail)
+                #expect(first.status == 0, "\(first.stderr)")
+                let updated = try sink.messages().filter { $0.subject == "[coding-model-seeks-gpu] Data updated" }
+                #expect(updated.count == 1)
+                let message = try #require(updated.first)
+                #expect(message.rcptTos.sorted() == ["dev@example.com", "ops@example.com"])
+                #expect(message.mailFrom == "seekgpu@example.com")
+                let subject = try world.originMessage().prefix { $0 != "\n" }
+                #expect(message.body?.contains(String(subject)) == true, "\(message.body ?? "")")
+                #expect(message.body?.contains("## Models") == true)
+
+                // Nothing new: no "Data updated".
+                let before = try sink.messages().count
+                let second = try await daily(world, catalog: catalog.baseURL, hf: hf.baseURL, mail: mail)
+                #expect(second.status == 0, "\(second.stderr)")
+                #expect(try sink.messages().dropFirst(before).allSatisfy { !$0.subject.hasSuffix("Data updated") })
+
+                // The mail server is down: the run still succeeds and says the mail was not sent.
+                sink.stop()
+                try world.index.commit([IndexFiles.paths("GLM-5").scores: IndexFiles.allBenchmarks(57.0)],
+                                       at: "2026-03-04T10:00:00Z")
+                let third = try await daily(world, catalog: catalog.baseURL, hf: hf.baseURL, mail: mail)
+                #expect(third.status == 0, "\(third.stderr)")
+                #expect(third.stderr.contains("not sent"), "\(third.stderr)")
+                #expect(third.stderr.contains("publish: committed"))
             }
         }
     }

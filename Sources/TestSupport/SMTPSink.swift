@@ -1,38 +1,32 @@
 import Foundation
-import Testing
-import TestSupport
-
-// Shared by NetKitTests and PublishTests (Tests/PublishTests/Support/SMTPSink.swift is a symlink to this file);
-// it belongs in TestSupport once that target may change.
 
 /// A real SMTP server on loopback for one test: `scripts/testing/smtp_sink.py` (aiosmtpd) in the venv that
 /// `scripts/setup --test` makes, on a free port, writing every accepted message to a JSON file.
-final class SMTPSink: @unchecked Sendable {  // immutable after init; the process is only stopped once, in deinit
+public final class SMTPSink: @unchecked Sendable {  // immutable after init; the process is only stopped once, in deinit
     /// The venv's Python, which has aiosmtpd.
     static let python = Fixtures.repositoryRoot.appendingPathComponent(".build-tools/venv/bin/python")
     static let script = Fixtures.repositoryRoot.appendingPathComponent("scripts/testing/smtp_sink.py")
 
-    let host: String
-    let port: Int
+    /// The address it listens on.
+    public let host: String
+    /// Its port.
+    public let port: Int
     private let directory: TemporaryDirectory
     private let process: Process
     /// The sink's stdin: closing it stops the sink, also when this test process dies.
     private let input = Pipe()
 
     /// `smtp://host:port`.
-    var url: String { "smtp://\(host):\(port)" }
+    public var url: String { "smtp://\(host):\(port)" }
 
-    /// Starts a sink, or records an Issue saying to run `scripts/setup --test` and returns nil when the venv or
-    /// aiosmtpd is missing (CI runs that script, so a missing server is a failure, not a skip).
+    /// Starts a sink; throws an error saying to run `scripts/setup --test` when the venv or aiosmtpd is
+    /// missing (CI runs that script, so a missing server is a failure, not a skip).
     /// - Parameters:
     ///   - host: the loopback address to bind.
     ///   - login: a user name and password the server requires (AUTH without TLS); nil for no AUTH.
-    static func start(host: String = "127.0.0.1", login: (user: String, password: String)? = nil,
-                      sourceLocation: SourceLocation = #_sourceLocation) throws -> SMTPSink? {
+    public static func start(host: String = "127.0.0.1", login: (user: String, password: String)? = nil) throws -> SMTPSink {
         guard FileManager.default.isExecutableFile(atPath: python.path), hasAiosmtpd() else {
-            Issue.record("the test SMTP server needs \(python.path) with aiosmtpd: run scripts/setup --test",
-                         sourceLocation: sourceLocation)
-            return nil
+            throw SinkError(message: "the test SMTP server needs \(python.path) with aiosmtpd: run scripts/setup --test")
         }
         return try SMTPSink(host: host, login: login)
     }
@@ -79,7 +73,7 @@ final class SMTPSink: @unchecked Sendable {  // immutable after init; the proces
 
     /// Stops the server (closes its stdin, then SIGTERM, then SIGKILL after 5 s) and waits for it; afterwards its
     /// port refuses connections.
-    func stop() {
+    public func stop() {
         guard process.isRunning else { return }
         try? input.fileHandleForWriting.close()
         let deadline = Date().addingTimeInterval(5)
@@ -93,7 +87,7 @@ final class SMTPSink: @unchecked Sendable {  // immutable after init; the proces
     }
 
     /// The messages accepted so far, in arrival order.
-    func messages() throws -> [ReceivedMail] {
+    public func messages() throws -> [ReceivedMail] {
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
             .filter { $0.hasPrefix("message-") && $0.hasSuffix(".json") }
             .sorted { Int($0.dropFirst(8).dropLast(5)) ?? 0 < Int($1.dropFirst(8).dropLast(5)) ?? 0 }
@@ -103,7 +97,7 @@ final class SMTPSink: @unchecked Sendable {  // immutable after init; the proces
     }
 
     /// Every AUTH attempt: the login name and whether it succeeded.
-    func authAttempts() throws -> [AuthAttempt] {
+    public func authAttempts() throws -> [AuthAttempt] {
         let path = directory.url.appendingPathComponent("auth.jsonl")
         guard FileManager.default.fileExists(atPath: path.path) else { return [] }
         return try String(decoding: Data(contentsOf: path), as: UTF8.self).split(separator: "\n")
@@ -112,33 +106,42 @@ final class SMTPSink: @unchecked Sendable {  // immutable after init; the proces
 }
 
 /// A message as the sink received and parsed it (Python's `email` package, default policy).
-struct ReceivedMail: Decodable {
-    var mailFrom: String
-    var rcptTos: [String]
-    var authLogin: String?
+public struct ReceivedMail: Decodable, Sendable {
+    public var mailFrom: String
+    public var rcptTos: [String]
+    public var authLogin: String?
     /// The message as sent, CRLF line ends, after the server undid dot-stuffing.
-    var raw: String
+    public var raw: String
     /// Headers decoded (RFC 2047 words joined and decoded).
-    var subject: String
-    var from: String
-    var to: String
-    var date: String
-    var messageId: String
-    var mimeVersion: String
-    var contentType: String
-    var charset: String?
-    var transferEncoding: String
+    public var subject: String
+    public var from: String
+    public var to: String
+    public var date: String
+    public var messageId: String
+    public var mimeVersion: String
+    public var contentType: String
+    public var charset: String?
+    public var transferEncoding: String
     /// The body decoded from its transfer encoding, LF line ends.
-    var body: String?
+    public var body: String?
 }
 
 /// One AUTH attempt at the sink.
-struct AuthAttempt: Decodable, Equatable {
-    var login: String
-    var ok: Bool
+public struct AuthAttempt: Decodable, Equatable, Sendable {
+    /// The login name tried.
+    public var login: String
+    /// Whether the server accepted it.
+    public var ok: Bool
+
+    /// Creates an attempt (for comparisons in tests).
+    public init(login: String, ok: Bool) {
+        self.login = login
+        self.ok = ok
+    }
 }
 
-struct SinkError: Error, CustomStringConvertible {
-    var message: String
-    var description: String { message }
+public struct SinkError: Error, CustomStringConvertible {
+    /// What went wrong.
+    public var message: String
+    public var description: String { message }
 }

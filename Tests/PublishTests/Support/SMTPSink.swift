@@ -1,1 +1,0 @@
-../../NetKitTests/Support/SMTPSink.swift
