@@ -120,16 +120,24 @@ public struct Publisher {
         }
         var message = plan.message
         let refspec = "refs/heads/\(local):refs/heads/\(branch)"
-        for attempt in 0..<maxPushAttempts {
-            if try pushAccepted(refspec, lastAttempt: attempt + 1 == maxPushAttempts) {
-                return .published(commit: commit, plan: Plan(changes: plan.changes, diff: plan.diff, index: plan.index,
-                                                             message: message), replays: attempt)
+        do {
+            for attempt in 0..<maxPushAttempts {
+                if try pushAccepted(refspec, lastAttempt: attempt + 1 == maxPushAttempts) {
+                    return .published(commit: commit, plan: Plan(changes: plan.changes, diff: plan.diff, index: plan.index,
+                                                                 message: message), replays: attempt)
+                }
+                logger.warning("push rejected: \(remote)/\(branch) moved; replaying the data commit on its new head")
+                guard let replayed = try replayOnRemoteHead(commit, message: message, index: plan.index, signature: now) else {
+                    return .alreadyPublished(plan: plan)
+                }
+                (commit, message) = replayed
             }
-            logger.warning("push rejected: \(remote)/\(branch) moved; replaying the data commit on its new head")
-            guard let replayed = try replayOnRemoteHead(commit, message: message, index: plan.index, signature: now) else {
-                return .alreadyPublished(plan: plan)
+        } catch {
+            // Take the unpushed commit back (files stay as they are), so the next run sees the change again.
+            if let parent = try? repository.commit(commit).parentIDs.first {
+                try? repository.updateReference("refs/heads/\(local)", to: parent, message: "seekgpu: push failed, commit taken back")
             }
-            (commit, message) = replayed
+            throw error
         }
         throw GitError(code: .nonFastForward, message: "\(remote) kept moving: gave up after \(maxPushAttempts) pushes")
     }
