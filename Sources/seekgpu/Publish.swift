@@ -100,9 +100,12 @@ struct PublishFailure: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-/// Takes the checkout's run lock, beside the output directory (`web/.seekgpu.lock` for `web/public`).
+/// Takes the run lock of an output directory: `.NAME.seekgpu.lock` beside it (`web/.public.seekgpu.lock`
+/// for `web/public`), so runs on different output directories never block each other and the lock
+/// file is never part of the published site.
 func takeLock(out: String) throws -> RunLock {
-    let folder = URL(fileURLWithPath: out).standardizedFileURL.deletingLastPathComponent()
+    let site = URL(fileURLWithPath: out).standardizedFileURL
+    let folder = site.deletingLastPathComponent()
     try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    return try RunLock(path: folder.appendingPathComponent(".seekgpu.lock").path)
+    return try RunLock(path: folder.appendingPathComponent(".\(site.lastPathComponent).seekgpu.lock").path)
 }

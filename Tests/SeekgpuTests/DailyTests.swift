@@ -39,7 +39,7 @@ import TestSupport
         }
         try "[submodule \"openhands-index\"]\n\tpath = openhands-index\n\turl = \(dir.path("index.git"))\n"
             .write(toFile: dir.path("seed/.gitmodules"), atomically: true, encoding: .utf8)
-        try "/web/public/\n.seekgpu.lock\n".write(toFile: dir.path("seed/.gitignore"), atomically: true, encoding: .utf8)
+        try "/web/public/\n*.seekgpu.lock\n".write(toFile: dir.path("seed/.gitignore"), atomically: true, encoding: .utf8)
         try "# the site\n".write(toFile: dir.path("seed/README.md"), atomically: true, encoding: .utf8)
         _ = try Repository.clone(url: dir.path("index.git"), to: dir.path("seed/openhands-index"), branch: "main")
         try seed.stage(paths: [".gitmodules", ".gitignore", "README.md", "openhands-index"] + files.map { "config/\($0)" })
@@ -100,7 +100,7 @@ import TestSupport
                 let tree1 = try world.origin.commit(day1).treeID
                 #expect(try world.origin.entry(at: "web/public/data/gpus.json", inTree: tree1) != nil)
                 #expect(try world.origin.entry(at: "web/public/index.html", inTree: tree1) != nil)
-                #expect(try world.origin.entry(at: "web/.seekgpu.lock", inTree: tree1) == nil)
+                #expect(try world.origin.entry(at: "web/.public.seekgpu.lock", inTree: tree1) == nil)
                 #expect(try world.origin.commit(day1).parentIDs == [try #require(start)])
 
                 // Day 2, nothing new anywhere: no commit, and it says so.

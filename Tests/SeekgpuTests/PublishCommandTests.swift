@@ -71,7 +71,7 @@ import TestSupport
         _ = try Repository.create(at: dir.path("work"), bare: false)
         let holder = Process()
         holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
-        holder.arguments = [dir.path("work/web/.seekgpu.lock"), "-c", "echo held; read line"]
+        holder.arguments = [dir.path("work/web/.public.seekgpu.lock"), "-c", "echo held; read line"]
         let out = Pipe(), input = Pipe()
         holder.standardOutput = out
         holder.standardInput = input
