@@ -14,12 +14,14 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
         .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
         .package(url: "https://github.com/JohnSundell/Plot", exact: "0.14.0"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
     ],
     targets: [
         .systemLibrary(name: "CGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(name: "GitKit", dependencies: ["CGit2"]),
-        .target(name: "NetKit", dependencies: ["CCurl"]),
+        .systemLibrary(name: "CSeekZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "NetKit", dependencies: ["CCurl", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "SeekCore"),
         .target(name: "Sizing", dependencies: ["SeekCore"]),
         .target(name: "Site", dependencies: ["SeekCore", "Sizing", .product(name: "Plot", package: "Plot")]),
@@ -32,8 +34,12 @@ let package = Package(
             "SeekCore", "GitKit", "NetKit",
             .product(name: "Logging", package: "swift-log"),
         ]),
+        .target(name: "Export", dependencies: [
+            "SeekCore", "NetKit", "Feeds", "CSeekZlib", "Yams",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .executableTarget(name: "seekgpu", dependencies: [
-            "SeekCore", "GitKit", "NetKit", "Feeds", "Sizing", "Site", "Publish",
+            "SeekCore", "GitKit", "NetKit", "Feeds", "Sizing", "Site", "Publish", "Export",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -46,6 +52,7 @@ let package = Package(
         .testTarget(name: "FeedsTests", dependencies: ["Feeds", "GitKit", "NetKit", "SeekCore", "TestSupport", "ZIPFoundation"]),
         .testTarget(name: "PublishTests", dependencies: ["Publish", "GitKit", "NetKit", "SeekCore", "TestSupport"],
                     exclude: ["Golden"]),
+        .testTarget(name: "ExportTests", dependencies: ["Export", "Feeds", "NetKit", "SeekCore", "TestSupport", "CSeekZlib"]),
         .testTarget(name: "SeekgpuTests", dependencies: ["GitKit", "SeekCore", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
