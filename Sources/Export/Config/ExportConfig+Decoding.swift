@@ -30,14 +30,16 @@ extension ExportConfig {
             if items.isEmpty { reader.report("pipelines is empty; add at least one pipeline", at: top["pipelines"]) }
             var seen: [String: Int] = [:]
             for (index, item) in items.enumerated() {
-                guard let pipeline = PipelineConfig.decode(item, index: index, reader: reader) else { continue }
-                if let first = seen[pipeline.name] {
-                    reader.report("pipeline name '\(pipeline.name)' is used twice (pipelines[\(first)] and "
-                                  + "pipelines[\(index)]); names must be unique", at: item["name"] ?? item)
-                } else {
-                    seen[pipeline.name] = index
+                // Names are compared before decoding, so a duplicate is reported even in an invalid pipeline.
+                if case .mapping = item, let nameNode = item["name"], case .scalar(let scalar) = nameNode {
+                    if let first = seen[scalar.string] {
+                        reader.report("pipeline name '\(scalar.string)' is used twice (pipelines[\(first)] and "
+                                      + "pipelines[\(index)]); names must be unique", at: nameNode)
+                    } else {
+                        seen[scalar.string] = index
+                    }
                 }
-                pipelines.append(pipeline)
+                if let pipeline = PipelineConfig.decode(item, index: index, reader: reader) { pipelines.append(pipeline) }
             }
         }
         let problems = reader.problems.sorted { ($0.line, $0.column) < ($1.line, $1.column) }

@@ -27,14 +27,15 @@ extension FilterConfig {
         for name in operands where entries[name] == nil {
             reader.report("\(path): operator '\(op)' needs '\(name)'", at: entries.node)
         }
-        guard let field else { return nil }
-        let numeric = ExportRecord.numericFieldNames.contains(field)
+        // With an unknown field the operands are still checked, as numbers or text as they are written.
+        let numeric = field.map(ExportRecord.numericFieldNames.contains)
+            ?? [Tag.Name.int, .float].contains(entries["value"].flatMap(reader.kind) ?? .str)
         let condition: Condition?
         switch op {
         case "eq": condition = value(entries["value"], "\(path).value", numeric: numeric, reader: reader).map(Condition.eq)
         case "ne": condition = value(entries["value"], "\(path).value", numeric: numeric, reader: reader).map(Condition.ne)
         case "lt", "lte", "gt", "gte", "between":
-            guard numeric else {
+            if let field, !numeric {
                 reader.report("\(path): operator '\(op)' compares numbers, but '\(field)' is text; use eq, in, regex, "
                               + "contains or starts_with", at: entries["operator"])
                 return nil
@@ -61,7 +62,7 @@ extension FilterConfig {
             guard values.allSatisfy({ $0 != nil }) else { return nil }
             condition = op == "in" ? .isIn(values.compactMap { $0 }) : .notIn(values.compactMap { $0 })
         case "regex", "contains", "starts_with":
-            guard !numeric else {
+            if let field, numeric {
                 reader.report("\(path): operator '\(op)' matches text, but '\(field)' is a number; use eq, lt, between, …",
                               at: entries["operator"])
                 return nil
@@ -81,7 +82,8 @@ extension FilterConfig {
         case "is_null": condition = .isNull
         default: condition = .isNotNull
         }
-        return condition.map { FilterConfig(field: field, condition: $0) }
+        guard let field, let condition else { return nil }
+        return FilterConfig(field: field, condition: condition)
     }
 
     /// An operand of `eq`, `ne`, `in`, `not_in`: a number for numeric fields, text otherwise.
