@@ -41,10 +41,11 @@ final class ConfigReader {
         return entries
     }
 
-    /// A text value; numbers are taken as written (`bucket: 2024` is the text `2024`).
+    /// A text value; numbers and booleans are taken as written (`bucket: 2024` is the text `2024`,
+    /// `name: off` the text `off`, not YAML 1.1's false).
     func string(_ node: Node?, _ what: String) -> String? {
         guard let node else { return nil }
-        guard case .scalar(let scalar) = node, [.str, .int, .float].contains(kind(node)) else {
+        guard case .scalar(let scalar) = node, kind(node) != .null else {
             report("\(what) must be text, not \(describe(node))", at: node)
             return nil
         }
