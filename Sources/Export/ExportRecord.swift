@@ -25,15 +25,20 @@ public struct ExportRecord: Sendable, Hashable {
     public var memoryGiB: Double?
     /// Availability when the catalog says, else nil.
     public var availability: Availability?
-    /// Unix time of the catalog version the row came from (not of the run).
-    public var collectedAt: Int64
+    /// Unix time of the catalog version the row came from (not of the run): the version's date
+    /// (`20260822-1` → 2026-08-22T00:00:00Z) in seconds; nil when the version names no date
+    /// (an unpinned directory of CSV files).
+    public var collectedAt: Int64?
+    /// The catalog version the row came from, e.g. `20260822-1`.
+    public var catalogVersion: String?
     /// The catalog row's columns as read, for `include_raw_data`.
     public var raw: [String: String]
 
     /// Creates a record.
     public init(provider: String, instanceType: String, acceleratorName: String?, region: String, acceleratorCount: Int,
                 acceleratorMemGiB: Double?, quantity: Int?, price: Double?, spotPrice: Double?, vCPUs: Double?,
-                memoryGiB: Double?, availability: Availability?, collectedAt: Int64, raw: [String: String] = [:]) {
+                memoryGiB: Double?, availability: Availability?, collectedAt: Int64?, catalogVersion: String? = nil,
+                raw: [String: String] = [:]) {
         self.provider = provider
         self.instanceType = instanceType
         self.acceleratorName = acceleratorName
@@ -47,6 +52,7 @@ public struct ExportRecord: Sendable, Hashable {
         self.memoryGiB = memoryGiB
         self.availability = availability
         self.collectedAt = collectedAt
+        self.catalogVersion = catalogVersion
         self.raw = raw
     }
 
@@ -63,6 +69,23 @@ public struct ExportRecord: Sendable, Hashable {
                                     "accelerator_mem_gib", "quantity", "price", "spot_price", "v_cpus", "memory_gib",
                                     "availability", "collected_at"]
 
+    /// The fields whose values are numbers (the others are text); order as ``fieldNames``.
+    public static let numericFieldNames: Set<String> = ["accelerator_count", "accelerator_mem_gib", "quantity", "price",
+                                                        "spot_price", "v_cpus", "memory_gib", "collected_at"]
+
+    /// gpuhunt's v2 column order, used to write ``raw`` deterministically (unknown columns follow, sorted).
+    public static let rawColumnOrder = ["instance_name", "location", "price", "cpu", "memory", "gpu_count", "gpu_name",
+                                        "gpu_memory", "spot", "disk_size", "gpu_vendor", "flags", "cpu_arch",
+                                        "provider_data"]
+
+    /// ``raw`` as ordered pairs: gpuhunt's columns first, in ``rawColumnOrder``, then any others sorted.
+    public var orderedRaw: [(String, String)] {
+        let known = Self.rawColumnOrder.compactMap { name in raw[name].map { (name, $0) } }
+        let others = raw.filter { !Self.rawColumnOrder.contains($0.key) }
+            .sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        return known + others.map { ($0.key, $0.value) }
+    }
+
     /// A field's value by export name; nil for null or an unknown name.
     public subscript(field name: String) -> ExportValue? {
         switch name {
@@ -78,7 +101,7 @@ public struct ExportRecord: Sendable, Hashable {
         case "v_cpus": vCPUs.map(ExportValue.double)
         case "memory_gib": memoryGiB.map(ExportValue.double)
         case "availability": availability.map { .string($0.rawValue) }
-        case "collected_at": .int(collectedAt)
+        case "collected_at": collectedAt.map(ExportValue.int)
         default: nil
         }
     }

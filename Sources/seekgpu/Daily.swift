@@ -16,7 +16,9 @@ extension SeekGPU {
                 attempts 1 and 5 minutes apart (SEEKGPU_DAILY_RETRY_DELAYS, seconds, e.g. "0,0"); a format \
                 change is not retried. 3. Publishes as `seekgpu publish` does: a commit only when the site or \
                 the gitlink changed. 4. E-mails the alerts of the run ("Data updated" only when a commit was \
-                made) when SMTP is configured; a mail failure never fails the run.
+                made) when SMTP is configured; a mail failure never fails the run. Between 2 and 3, when export.yaml \
+                exists at the repository root (--repo), runs it as `seekgpu export` does (not with --dry-run); a failed \
+                export is alerted and never stops publishing.
                 Environment: as `generate` and `publish`, plus SEEKGPU_SMTP_URL, SMTP_USER, SMTP_PASSWORD, \
                 NOTIFY_TO, SEEKGPU_MAIL_FROM, SEEKGPU_ALERT_PREFIX (see README, "Daily job").
                 Exit status: 0 on success (committed or not), else generate's status (65 format change, 69 \
@@ -60,6 +62,12 @@ extension SeekGPU {
                 throw (error as? ExitCode) ?? ExitCode.failure
             }
 
+            if dryRun {
+                if exportConfiguration != nil { console.summary(["export: skipped (dry run)"]) }
+            } else {
+                alerts += await runExport(console: console)
+            }
+
             let outcome: Publisher.Outcome
             do {
                 outcome = try Publishing.publish(repo: repo, options: options, remote: remote, branch: branch,
@@ -81,6 +89,24 @@ extension SeekGPU {
                 return
             }
             mail(alerts, console: console)
+        }
+
+        /// `export.yaml` at the repository root, when it exists.
+        private var exportConfiguration: String? {
+            let path = URL(fileURLWithPath: repo).appendingPathComponent("export.yaml").path
+            return FileManager.default.fileExists(atPath: path) ? path : nil
+        }
+
+        /// Runs `export.yaml` when it exists; a failure is logged and alerted, never stops publishing.
+        private func runExport(console: Console) async -> [Alert] {
+            guard let path = exportConfiguration else { return [] }
+            let outcome = await ExportJob(configPath: path, configDirectory: options.config, catalogVersion: nil)
+                .run(console: console)
+            guard outcome.status != 0 else { return [] }
+            console.error("export failed (exit \(outcome.status)); publishing goes on")
+            return [Alert(subject: "Export failed", body: "The daily export (\(path)) exited with status \(outcome.status). "
+                + "The site was still generated and published.\n\n\(outcome.details)\n\n"
+                + "Check the configuration with `seekgpu validate --config export.yaml` and the outputs' targets.\n")]
         }
 
         /// Moves the index submodule to its remote main; a failure becomes an alert, not a stop.

@@ -1,0 +1,120 @@
+import Yams
+
+extension ExportConfig {
+    /// Reads and checks a configuration.
+    /// - Throws: ``ExportConfigError`` with every problem found, each with its line and column.
+    public static func load(yaml: String) throws -> ExportConfig {
+        let (config, problems) = decode(yaml: yaml)
+        guard problems.isEmpty, let config else { throw ExportConfigError(problems: problems) }
+        return config
+    }
+
+    /// Every problem of a configuration, sorted by position; empty when it is valid.
+    public static func validate(yaml: String) -> [ConfigProblem] { decode(yaml: yaml).problems }
+
+    /// The configuration (nil when it could not be read at all) and every problem.
+    static func decode(yaml: String) -> (config: ExportConfig?, problems: [ConfigProblem]) {
+        let reader = ConfigReader()
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch {
+            return (nil, [syntaxProblem(error)])
+        }
+        guard let root else {
+            return (nil, [ConfigProblem(message: "the file is empty; it needs a 'pipelines' list", line: 1, column: 1)])
+        }
+        var pipelines: [PipelineConfig] = []
+        if let top = reader.mapping(root, at: "the file", allowed: ["pipelines"], required: ["pipelines"]),
+           let items = reader.sequence(top["pipelines"], "pipelines") {
+            if items.isEmpty { reader.report("pipelines is empty; add at least one pipeline", at: top["pipelines"]) }
+            var seen: [String: Int] = [:]
+            for (index, item) in items.enumerated() {
+                // Names are compared before decoding, so a duplicate is reported even in an invalid pipeline.
+                if case .mapping = item, let nameNode = item["name"], case .scalar(let scalar) = nameNode {
+                    if let first = seen[scalar.string] {
+                        reader.report("pipeline name '\(scalar.string)' is used twice (pipelines[\(first)] and "
+                                      + "pipelines[\(index)]); names must be unique", at: nameNode)
+                    } else {
+                        seen[scalar.string] = index
+                    }
+                }
+                if let pipeline = PipelineConfig.decode(item, index: index, reader: reader) { pipelines.append(pipeline) }
+            }
+        }
+        let problems = reader.problems.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+        return (problems.isEmpty ? ExportConfig(pipelines: pipelines) : nil, problems)
+    }
+
+    /// A YAML syntax error (or duplicate key) with its position.
+    private static func syntaxProblem(_ error: any Error) -> ConfigProblem {
+        guard let yaml = error as? YamlError else {
+            return ConfigProblem(message: "not valid YAML: \(error)", line: 1, column: 1)
+        }
+        switch yaml {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let prefix = context.map { "\($0.text); " } ?? ""
+            return ConfigProblem(message: "not valid YAML: \(prefix)\(problem)", line: mark.line, column: mark.column)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return ConfigProblem(message: "duplicate key\(duplicates.count == 1 ? "" : "s") "
+                                 + duplicates.map { "'\($0)'" }.joined(separator: ", ") + " in one mapping",
+                                 line: context.mark.line, column: context.mark.column)
+        case .reader(let problem, _, _, _):
+            return ConfigProblem(message: "not readable YAML: \(problem)", line: 1, column: 1)
+        default:
+            return ConfigProblem(message: "not valid YAML: \(yaml)", line: 1, column: 1)
+        }
+    }
+}
+
+extension PipelineConfig {
+    static let keys = ["name", "enabled", "filters", "transformer", "outputs"]
+
+    /// Reads `pipelines[index]`; nil when it is not usable (its problems are reported).
+    static func decode(_ node: Node, index: Int, reader: ConfigReader) -> PipelineConfig? {
+        let path = "pipelines[\(index)]"
+        guard let entries = reader.mapping(node, at: path, allowed: keys, required: ["name", "transformer", "outputs"])
+        else { return nil }
+        let name = reader.nonEmptyString(entries["name"], "\(path).name")
+        let label = name.map { "pipeline '\($0)'" } ?? path
+        let enabled = entries["enabled"].map { reader.bool($0, "\(label): enabled") } ?? true
+        var filters: [FilterConfig] = []
+        if let items = reader.sequence(entries["filters"], "\(label): filters") {
+            for (position, item) in items.enumerated() {
+                if let filter = FilterConfig.decode(item, at: "\(label): filters[\(position)]", reader: reader) {
+                    filters.append(filter)
+                }
+            }
+        }
+        let transformer = entries["transformer"].flatMap {
+            TransformerConfig.decode($0, at: "\(label): transformer", reader: reader)
+        }
+        var outputs: [OutputConfig] = []
+        if let items = reader.sequence(entries["outputs"], "\(label): outputs") {
+            if items.isEmpty { reader.report("\(label): outputs is empty; add at least one output", at: entries["outputs"]) }
+            for (position, item) in items.enumerated() {
+                if let output = OutputConfig.decode(item, at: "\(label): outputs[\(position)]", reader: reader) {
+                    if case .https(let https) = output, https.batchSize != nil, case .metrics? = transformer {
+                        reader.report("\(label): outputs[\(position)] sets batch_size, but a metrics summary cannot be "
+                                      + "split into batches; remove batch_size", at: item["batch_size"] ?? item)
+                    }
+                    outputs.append(output)
+                }
+            }
+        }
+        guard let name, let enabled, let transformer else { return nil }
+        return PipelineConfig(name: name, enabled: enabled, filters: filters, transformer: transformer, outputs: outputs)
+    }
+}
+
+/// Checks a field name against ``ExportRecord/fieldNames``; reports an unknown one with a suggestion.
+func knownField(_ node: Node?, _ what: String, reader: ConfigReader) -> String? {
+    guard let name = reader.nonEmptyString(node, what) else { return nil }
+    guard ExportRecord.fieldNames.contains(name) else {
+        reader.report("\(what): unknown field '\(name)'" + ConfigReader.suggestion(for: name, among: ExportRecord.fieldNames)
+                      + " (fields: \(ExportRecord.fieldNames.joined(separator: ", ")))", at: node)
+        return nil
+    }
+    return name
+}

@@ -1,0 +1,182 @@
+import ArgumentParser
+import Export
+import Feeds
+import Foundation
+import NetKit
+import SeekCore
+
+extension SeekGPU {
+    /// `seekgpu export`: runs the pipelines of an export configuration over the full catalog of a run.
+    struct ExportCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "export",
+            abstract: "Filter, transform and deliver the full GPU catalog as an export configuration says.",
+            discussion: """
+                Reads every row of every provider's gpuhunt catalog (the providers of CONFIG-DIR/gpuhunt.yaml, from \
+                GPUHUNT_CATALOG_URL or GPUHUNT_CATALOG_DIR as `generate` does), then runs each enabled pipeline: \
+                filters, transformer (json, csv, metrics), outputs (local, s3, https). One failing output never \
+                stops the others; a table of every pipeline is printed at the end. See README, "Export pipelines".
+                Exit status: 0 when every enabled output succeeded, 1 when any failed, 64 on a usage error, 65 when \
+                the configuration is invalid (every problem is printed as FILE:LINE:COLUMN: message) or the catalog \
+                changed its format, 69 when no catalog could be read.
+                """)
+
+        @Option(help: ArgumentHelp("The export configuration (YAML).", valueName: "path"))
+        var config: String
+
+        @Option(help: ArgumentHelp("Read this gpuhunt catalog version for every provider (e.g. 20260822-1).",
+                                   valueName: "version"))
+        var catalogVersion: String?
+
+        @Option(help: ArgumentHelp("Directory of the maintainer-edited tables (gpuhunt.yaml lists the providers).",
+                                   valueName: "dir"))
+        var configDir = "config"
+
+        @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+        var quiet = false
+
+        @Flag(name: .shortAndLong, help: "Also print every delivery and provider warning.")
+        var verbose = false
+
+        func validate() throws {
+            if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together.") }
+            if let catalogVersion, catalogVersion.isEmpty || catalogVersion.contains("/") {
+                throw ValidationError("--catalog-version '\(catalogVersion)' is not a catalog version such as 20260822-1.")
+            }
+        }
+
+        func run() async throws {
+            let job = ExportJob(configPath: config, configDirectory: configDir, catalogVersion: catalogVersion)
+            let outcome = await job.run(console: Console(quiet: quiet, verbose: verbose))
+            if outcome.status != 0 { throw ExitCode(outcome.status) }
+        }
+    }
+
+    /// `seekgpu validate`: checks an export configuration without running it.
+    struct ValidateCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "validate",
+            abstract: "Check an export configuration and list every problem with its line and column.",
+            discussion: "Exit status: 0 when valid (a summary is printed), 65 when not (every problem is printed "
+                + "as FILE:LINE:COLUMN: message), 64 on a usage error.")
+
+        @Option(help: ArgumentHelp("The export configuration (YAML).", valueName: "path"))
+        var config: String
+
+        func run() async throws {
+            let console = Console(quiet: false, verbose: false)
+            switch ExportJob.load(config, console: console) {
+            case .success(let loaded): print(ExportJob.summary(of: loaded, file: config))
+            case .failure(let failure): throw ExitCode(failure.status)
+            }
+        }
+    }
+}
+
+/// One export run, shared by `seekgpu export` and the daily job.
+struct ExportJob {
+    var configPath: String
+    var configDirectory: String
+    var catalogVersion: String?
+
+    /// The exit status and what a daily alert should say.
+    struct Outcome {
+        var status: Int32
+        var details: String
+    }
+
+    /// A configuration that could not be used, with the status to exit with.
+    struct LoadFailure: Error {
+        var status: Int32
+        var details: String
+    }
+
+    /// Reads and validates the configuration, printing every problem as `FILE:LINE:COLUMN: message`.
+    static func load(_ path: String, console: Console) -> Result<ExportConfig, LoadFailure> {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let message = "cannot read the export configuration '\(path)'; check the path given to --config"
+            console.error(message)
+            return .failure(LoadFailure(status: 65, details: message))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            let message = "the export configuration '\(path)' is not UTF-8 text"
+            console.error(message)
+            return .failure(LoadFailure(status: 65, details: message))
+        }
+        let problems = ExportConfig.validate(yaml: text)
+        guard problems.isEmpty else {
+            let lines = problems.map { $0.formatted(file: path) }
+            FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+            console.error("\(path) has \(problems.count) problem\(problems.count == 1 ? "" : "s"); nothing was exported")
+            return .failure(LoadFailure(status: 65, details: lines.joined(separator: "\n")))
+        }
+        do {
+            return .success(try ExportConfig.load(yaml: text))
+        } catch {
+            console.error("\(error)")
+            return .failure(LoadFailure(status: 65, details: "\(error)"))
+        }
+    }
+
+    /// `export.yaml: valid; 2 pipelines (1 enabled, 1 disabled), 3 outputs (local 2, s3 1)`.
+    static func summary(of config: ExportConfig, file: String) -> String {
+        let enabled = config.pipelines.filter(\.enabled).count
+        let outputs = config.pipelines.flatMap(\.outputs)
+        let kinds = ["local", "s3", "https"].compactMap { kind -> String? in
+            let count = outputs.filter { $0.type == kind }.count
+            return count == 0 ? nil : "\(kind) \(count)"
+        }
+        return "\(file): valid; \(config.pipelines.count) pipeline\(config.pipelines.count == 1 ? "" : "s") "
+            + "(\(enabled) enabled), \(outputs.count) output\(outputs.count == 1 ? "" : "s") (\(kinds.joined(separator: ", ")))"
+    }
+
+    func run(console: Console) async -> Outcome {
+        let config: ExportConfig
+        switch Self.load(configPath, console: console) {
+        case .success(let loaded): config = loaded
+        case .failure(let failure): return Outcome(status: failure.status, details: failure.details)
+        }
+        guard config.pipelines.contains(where: \.enabled) else {
+            console.summary(["export: no enabled pipeline in \(configPath); nothing to do"])
+            return Outcome(status: 0, details: "")
+        }
+        let environment = ProcessInfo.processInfo.environment
+        let logger = console.logger(label: "seekgpu.export")
+        let catalog: CatalogRows
+        do {
+            let feed = PriceFeed(
+                configuration: try PriceFeedConfiguration.load(
+                    from: URL(fileURLWithPath: configDirectory).appendingPathComponent(PriceFeedConfiguration.fileName)),
+                location: CatalogLocation.from(environment: environment), pinnedVersion: catalogVersion,
+                retry: try RetryPolicy.from(environment: environment))
+            catalog = try feed.catalogRows { line in logger.warning("\(line)") }
+        } catch let error as SourceUnavailableError {
+            console.error(error.description)
+            return Outcome(status: SourceUnavailableError.exitCode, details: error.description)
+        } catch let error as FormatChangeError {
+            console.error(error.description)
+            return Outcome(status: FormatChangeError.exitCode, details: error.description)
+        } catch {
+            console.error("\(error)")
+            return Outcome(status: 1, details: "\(error)")
+        }
+        let input = ExportInput(catalog: catalog)
+        let versions = Set(catalog.versions.values).sorted()
+        var lines = ["export: \(input.records.count) records from \(catalog.versions.count) providers "
+                     + "(catalog \(versions.joined(separator: ", ")))"
+                     + (input.skippedRows > 0 ? ", \(input.skippedRows) malformed rows skipped" : "")]
+        if !catalog.failures.isEmpty {
+            lines.append("  providers not read: " + catalog.failures.map(\.provider).joined(separator: ", "))
+        }
+        console.summary(lines)
+        let runner = ExportRunner(environment: environment, runTime: Date()) { line in logger.info("\(line)") }
+        let report = await runner.run(config, input: input)
+        let table = report.table()
+        console.summary([table])
+        let failed = report.pipelines.flatMap(\.outputs).filter { !$0.succeeded }.count
+        if !report.success {
+            console.error("\(failed) export output\(failed == 1 ? "" : "s") failed; the others were delivered")
+        }
+        return Outcome(status: report.success ? 0 : 1, details: table)
+    }
+}
