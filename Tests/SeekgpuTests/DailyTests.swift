@@ -191,4 +191,45 @@ import TestSupport
             }
         }
     }
+
+    @Test func runsExportYAMLBetweenGenerateAndPublishAndAFailedExportNeverStopsPublishing() async throws {
+        let world = try makeWorld()
+        let exports = world.dir.path("exports")
+        try """
+        pipelines:
+          - name: h100-csv
+            filters:
+              - field: accelerator_name
+                operator: eq
+                value: H100
+            transformer:
+              type: csv
+              fields: [provider, instance_type, region, accelerator_count, price]
+            outputs:
+              - type: local
+                path: \(exports)
+                filename_pattern: "h100.csv"
+                create_dirs: true
+                overwrite: true
+              - type: local
+                path: /proc/no-such-place
+                filename_pattern: "h100.csv"
+                create_dirs: false
+        """.write(toFile: world.work + "/export.yaml", atomically: true, encoding: .utf8)
+        try await LoopbackHTTPServer.with(serving: Fixtures.shared("gpuhunt")) { catalog in
+            try await LoopbackHTTPServer.with(serving: Fixtures.shared("hf")) { hf in
+                let before = try world.originHead()
+                let run = try await daily(world, catalog: catalog.baseURL, hf: hf.baseURL)
+                #expect(run.status == 0, "\(run.stderr)")
+                let csv = try String(contentsOfFile: exports + "/h100.csv", encoding: .utf8)
+                #expect(csv.hasPrefix("provider,instance_type,region,accelerator_count,price"))
+                #expect(csv.split(whereSeparator: \.isNewline).count == 10, "\(run.stderr)")  // header + 9 H100 offers
+                #expect(run.stderr.contains("export"), "\(run.stderr)")
+                #expect(run.stderr.contains("publish: committed"))
+                #expect(try world.originHead() != before)
+                let tree = try world.origin.commit(try #require(try world.originHead())).treeID
+                #expect(try world.origin.entry(at: "export.yaml", inTree: tree) == nil)  // not ours to publish
+            }
+        }
+    }
 }

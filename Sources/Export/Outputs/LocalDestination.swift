@@ -16,7 +16,7 @@ public struct LocalDestination: ExportDestination {
     /// Creates the destination.
     public init(config: LocalOutputConfig) { self.config = config }
 
-    public var label: String { "local \(config.path)" }
+    public var label: String { config.path }
 
     public func deliver(_ payload: ExportPayload, context: ExportContext) async throws -> String {
         var bytes = try payload.bytes()
