@@ -198,3 +198,21 @@ struct RecordingLogHandler: LogHandler {
         recorder.messages.withLock { $0.append("\(level): \(message)") }
     }
 }
+
+extension HTTPSDestinationTests {
+    @Test func resolvesVariablesInTheURLAndShowsOnlyTheTemplate() async throws {
+        try await LoopbackHTTPServer.with { server in
+            server.script("/services/T000/B000/hook-secret-42", [.status(500, body: "down")])
+            let config = HTTPSOutputConfig(url: server.baseURL + "/services/${WEBHOOK_PATH}", retryAttempts: 0)
+            let destination = Self.destination(config, Recorder())
+            #expect(destination.label == "POST \(server.baseURL)/services/${WEBHOOK_PATH}")
+            let error = await #expect(throws: HTTPSOutputError.self) {
+                _ = try await destination.deliver(ExportTestPayloads.jsonLines([]),
+                                                  context: ExportTestPayloads.context(["WEBHOOK_PATH": "T000/B000/hook-secret-42"]))
+            }
+            #expect(server.recordedRequests.first?.path == "/services/T000/B000/hook-secret-42")
+            #expect(error?.status == 500 && error?.message.contains("hook-secret-42") == false)
+            #expect(error?.message.hasPrefix("POST \(server.baseURL)/services/${WEBHOOK_PATH} answered HTTP 500") == true)
+        }
+    }
+}

@@ -5,6 +5,8 @@ import NetKit
 /// Sends one batch of an ``HTTPSDestination`` with its retries; blocking, on the delivery's own thread.
 struct BatchSender: Sendable {
     let config: HTTPSOutputConfig
+    /// The URL with its `${NAME}` references resolved.
+    let url: String
     let label: String
     let headers: [(name: String, value: String)]
     /// Values substituted from the environment, blanked out of every message.
@@ -21,7 +23,7 @@ struct BatchSender: Sendable {
     ///   - client: the client to send with.
     /// - Throws: ``HTTPSOutputError``.
     func send(_ body: [UInt8], batch: Int, of count: Int, records: Range<Int>, client: HTTPClient) throws(HTTPSOutputError) {
-        var request = HTTPRequest(method: config.method.rawValue, url: config.url, headers: headers, body: body,
+        var request = HTTPRequest(method: config.method.rawValue, url: url, headers: headers, body: body,
                                   timeout: config.timeout)
         request.verifyTLS = config.verifySSL
         request.clientCertificatePath = config.clientCert

@@ -9,7 +9,8 @@ import NetKit
 ///   No records still make one request with the empty rendering, so the receiver learns that nothing matched.
 ///   `batch_delay` seconds pass between batches (not after the last).
 /// - **Headers**: `${NAME}` in values is replaced by environment variable `NAME` (``HTTPSHeaderTemplate``); a missing
-///   variable fails before anything is sent. `Content-Type` is the payload's unless the headers set one.
+///   variable fails before anything is sent. `Content-Type` is the payload's unless the headers set one. The URL
+///   may use `${NAME}` too (a webhook URL is often a secret itself); ``label`` then shows the template.
 /// - **Retries**: a status in `retry_on_status` or a network error (not an unfixable one such as a malformed URL) is
 ///   retried up to `retry_attempts` times (so a batch is sent at most `retry_attempts + 1` times), waiting
 ///   `retry_delay × retry_backoff^n` seconds before retry *n* (0-based). Any other non-2xx status fails at once with
@@ -38,7 +39,7 @@ public struct HTTPSDestination: ExportDestination {
         self.logger = logger
     }
 
-    /// `POST https://host/path`, without user info and query.
+    /// `POST https://host/path`, without user info and query; `${NAME}` references in the URL are shown as written.
     public var label: String { "\(config.method.rawValue) \(URLRedaction.redacted(config.url))" }
 
     /// Sends every batch; returns e.g. `POST https://host/path (3 requests)`.
@@ -46,14 +47,16 @@ public struct HTTPSDestination: ExportDestination {
     ///   payload's rendering error as it is.
     public func deliver(_ payload: ExportPayload, context: ExportContext) async throws -> String {
         let label = self.label
-        let (headers, secrets) = try HTTPSHeaderTemplate.resolve(config.headers, environment: context.environment, label: label)
+        var (headers, secrets) = try HTTPSHeaderTemplate.resolve(config.headers, environment: context.environment, label: label)
+        let url = try HTTPSHeaderTemplate.substitute(config.url, environment: context.environment, label: label, place: "url",
+                                                     secrets: &secrets)
         var fields = headers
         if !fields.contains(where: { $0.name.lowercased() == "content-type" }) {
             fields.append((name: "Content-Type", value: payload.contentType))
         }
         let batches = Self.batches(of: payload.records, size: config.batchSize, summary: payload.isSummary)
         if !config.verifySSL { logger.warning("\(label): TLS certificate verification is off (verify_ssl: false)") }
-        let sender = BatchSender(config: config, label: label, headers: fields, secrets: secrets, sleep: sleep, logger: logger)
+        let sender = BatchSender(config: config, url: url, label: label, headers: fields, secrets: secrets, sleep: sleep, logger: logger)
         let render = payload.render
         let sent = try await performBlocking { () throws -> Int in
             let client = try HTTPClient(configuration: .init(connectTimeout: min(10, config.timeout),
