@@ -21,9 +21,9 @@ public final class HTTPClient {
     public let configuration: Configuration
 
     /// The easy handle, owned by this object.
-    private let handle: UnsafeMutableRawPointer
+    let handle: UnsafeMutableRawPointer
     /// `CURLOPT_ERRORBUFFER`: `CURL_ERROR_SIZE` bytes owned by this object, cleared before each request.
-    private let errorBuffer: UnsafeMutablePointer<CChar>
+    let errorBuffer: UnsafeMutablePointer<CChar>
     private static let errorBufferSize = Int(CURL_ERROR_SIZE)
 
     /// Creates a client and its libcurl handle (initialising libcurl for the process on first use).
@@ -90,7 +90,7 @@ public final class HTTPClient {
     }
 
     /// Applies every option for one request (after `curl_easy_reset` they are all back to libcurl's defaults).
-    private func configure(url: String, headerList: UnsafeMutablePointer<curl_slist>?,
+    func configure(url: String, headerList: UnsafeMutablePointer<curl_slist>?,
                            box: UnsafeMutableRawPointer) -> CURLcode {
         let results: [CURLcode] = [
             seekgpu_curl_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer),
@@ -179,12 +179,12 @@ public final class HTTPClient {
     }
 
     /// Seconds as libcurl milliseconds: at least 1 (0 would mean "no timeout"); 0 for an infinite timeout.
-    private static func milliseconds(_ seconds: Double) -> Int {
+    static func milliseconds(_ seconds: Double) -> Int {
         guard seconds.isFinite else { return 0 }
         return Int(min(max((seconds * 1000).rounded(), 1), Double(Int32.max)))
     }
 
-    private static func text(of code: CURLcode) -> String {
+    static func text(of code: CURLcode) -> String {
         curl_easy_strerror(code).map { String(cString: $0) } ?? "curl error \(code.rawValue)"
     }
 }
@@ -196,7 +196,7 @@ extension HTTPClient: Sendable {}
 private let curlGlobalInitResult: CURLcode = curl_global_init(Int(CURL_GLOBAL_DEFAULT))
 
 /// The state of one transfer, reached from libcurl's callbacks through an unretained `Unmanaged` pointer.
-private final class Transfer {
+final class Transfer {
     let limit: Int
     var body: [UInt8] = []
     var headers: [(name: String, value: String)] = []

@@ -2,9 +2,11 @@ import Foundation
 
 /// A real HTTP/1.1 server on `127.0.0.1` and an ephemeral port, for tests of code that fetches over HTTP.
 ///
-/// It serves the files under a directory by path (GET only, 404 for anything missing, never outside the
+/// It serves the files under a directory by path (GET and HEAD only, 404 for anything missing, never outside the
 /// directory), and plays scripted responses per path first — statuses, raw bytes, delays, truncated files — so a
-/// test can inject faults. It records every request.
+/// test can inject faults. POST, PUT and PATCH (bodies with `Content-Length` or chunked) are answered from the
+/// scripts only (405 when a path has none left). It records every request with its method, query, headers and body
+/// (``recordedRequests``).
 ///
 /// The server runs on threads of its own (one accepting, one per connection), never on Swift's cooperative
 /// thread pool, so it keeps answering while tests block that pool — with a blocking `HTTPClient.get`, a ZIP
@@ -28,7 +30,7 @@ public final class LoopbackHTTPServer: Sendable {
     /// The directory served, if any.
     public let directory: URL?
 
-    private let core: LoopbackServerCore
+    let core: LoopbackServerCore
 
     /// Starts a server on `127.0.0.1` and an ephemeral port; it accepts connections when this returns.
     /// - Parameter directory: the folder whose files are served by path (`/a/b.json` → `directory/a/b.json`);
@@ -78,8 +80,8 @@ public final class LoopbackHTTPServer: Sendable {
     /// - Returns: the absolute URL.
     public func url(_ path: String) -> String { baseURL + Self.normalized(path) }
 
-    /// Queues scripted responses for `path`; each GET of it takes the next one, and once they are used up
-    /// requests fall back to the file (or 404). Calling it again appends to the queue.
+    /// Queues scripted responses for `path`; each GET, HEAD, POST, PUT or PATCH of it takes the next one, and once they are
+    /// used up a GET falls back to the file (or 404) and an upload gets 405. Calling it again appends to the queue.
     /// - Parameters:
     ///   - path: the request path without query, e.g. `"/aws/version"`.
     ///   - responses: what the next requests get, in order.
