@@ -52,7 +52,10 @@ let package = Package(
         .testTarget(name: "FeedsTests", dependencies: ["Feeds", "GitKit", "NetKit", "SeekCore", "TestSupport", "ZIPFoundation"]),
         .testTarget(name: "PublishTests", dependencies: ["Publish", "GitKit", "NetKit", "SeekCore", "TestSupport"],
                     exclude: ["Golden"]),
-        .testTarget(name: "ExportTests", dependencies: ["Export", "Feeds", "NetKit", "SeekCore", "TestSupport", "CSeekZlib"]),
+        .testTarget(name: "ExportTests", dependencies: [
+            "Export", "Feeds", "NetKit", "SeekCore", "TestSupport", "CSeekZlib",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .testTarget(name: "SeekgpuTests", dependencies: ["GitKit", "SeekCore", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

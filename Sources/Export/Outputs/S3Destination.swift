@@ -66,7 +66,7 @@ public struct S3Destination: ExportDestination {
         var body = try payload.bytes()
         let rawSize = body.count
         if config.compression == .gzip {
-            do { body = try S3Gzip.compress(body) } catch {
+            do { body = try Gzip.compress(body) } catch {
                 throw S3OutputError(message: "S3 upload to \(target) failed: \(error)")
             }
         }

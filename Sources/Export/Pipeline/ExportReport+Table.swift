@@ -6,7 +6,7 @@ extension ExportReport {
     /// ```
     /// pipeline  status  input  filtered  outputs  filter  transform  output
     /// eu-csv    ok        253        40  2/2      0.4 ms  1.2 ms     3.0 ms
-    ///   eu-csv: s3 s3://bucket/: s3 output not available in this build
+    ///   eu-csv: s3 s3://bucket/: AWS_ACCESS_KEY_ID is not set
     /// ```
     public func table() -> String {
         let header = ["pipeline", "status", "input", "filtered", "outputs", "filter", "transform", "output"]
