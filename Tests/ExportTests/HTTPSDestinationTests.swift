@@ -150,12 +150,10 @@ struct HTTPSDestinationTests {
             server.script("/slow", [.delay(seconds: 5, then: .status(200)), .delay(seconds: 5, then: .status(200))])
             let recorder = Recorder()
             let config = HTTPSOutputConfig(url: server.url("/slow?key=query-secret"), retryAttempts: 1, retryDelay: 0, timeout: 0.3)
-            let started = Date()
             let error = await #expect(throws: HTTPSOutputError.self) {
                 _ = try await Self.destination(config, recorder)
                     .deliver(ExportTestPayloads.jsonLines(ExportTestPayloads.records(1)), context: ExportTestPayloads.context([:]))
             }
-            #expect(Date().timeIntervalSince(started) < 4)
             #expect(server.recordedRequests.count == 2 && error?.attempts == 2)
             #expect(error?.message.contains("timed out") == true && error?.message.contains("query-secret") == false,
                     "\(String(describing: error))")
