@@ -31,18 +31,16 @@ extension ModelSpec {
     /// KV cache per token, in bytes (§2.4 `calcKvCachePerToken` × 1024³).
     ///
     /// MLA `L × (kv_lora_rank + qk_rope_head_dim) × b`; GQA `2 × L × kv_heads × head_dim × b`;
-    /// DSV4 and MSA `kv_elems_per_token × b`; anything else or missing fields → 0.
+    /// DSV4 and MSA `kv_elems_per_token × b`; anything else or missing fields → 0. MLA and GQA go through
+    /// ``kvArchitecture(modelDTypeBytes:)`` and ``VLLMKVCache/bytesPerToken(_:elementBytes:tensorParallel:)``,
+    /// the functions `seekgpu size` uses, so the site and the command agree.
     /// - Parameter kvBytes: Bytes per element (2 for fp16).
     /// - Returns: Bytes per token.
     public func kvCacheBytesPerToken(kvBytes: Double = 2) -> Double {
-        let layers = Double(kvLayerCount)
+        if let arch = kvArchitecture() {
+            return VLLMKVCache.bytesPerToken(arch, elementBytes: kvBytes)   // the vLLM model's per-layer rule, TP 1
+        }
         switch attentionType {
-        case "MLA":
-            guard let rank = kvLoraRank, let rope = qkRopeHeadDim else { return 0 }
-            return layers * Double(rank + rope) * kvBytes
-        case "GQA":
-            guard let heads = numKVHeads, let dim = headDim else { return 0 }
-            return 2 * layers * Double(heads) * Double(dim) * kvBytes
         case "DSV4", "MSA":
             return Double(kvElemsPerToken ?? 0) * kvBytes
         default:

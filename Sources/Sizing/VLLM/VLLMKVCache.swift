@@ -35,4 +35,15 @@ public struct VLLMKVCapacity: Sendable, Hashable {
     public var maxConcurrency: Double
     /// Empty layers vLLM adds to even out hybrid groups ("Add N padding layers").
     public var paddingLayers: Int
+
+    /// Creates a capacity.
+    public init(numBlocks: Int, kvCacheTokens: Int, bytesPerTokenPerGPU: Double, blocksPerRequest: Int,
+                maxConcurrency: Double, paddingLayers: Int) {
+        self.numBlocks = numBlocks
+        self.kvCacheTokens = kvCacheTokens
+        self.bytesPerTokenPerGPU = bytesPerTokenPerGPU
+        self.blocksPerRequest = blocksPerRequest
+        self.maxConcurrency = maxConcurrency
+        self.paddingLayers = paddingLayers
+    }
 }
