@@ -3,13 +3,20 @@ public struct VLLMSettings: Sendable, Hashable {
     /// KV element type: `auto` = the model dtype, `fp8` = 1 byte, `fp8DSMLA` = DeepSeek's 656-byte MLA page per token.
     public enum KVCacheDType: String, Sendable, Hashable { case auto, fp8, fp8DSMLA = "fp8_ds_mla" }
 
+    /// Tokens per KV block (`--block-size`, 16).
     public var blockSize: Int
+    /// `--kv-cache-dtype`.
     public var kvCacheDType: KVCacheDType
+    /// `--tensor-parallel-size`: KV heads are split over it (MLA latents are not).
     public var tensorParallel: Int
+    /// `--pipeline-parallel-size`: each stage caches only its layers.
     public var pipelineParallel: Int
+    /// `--max-model-len`: the request length behind "Maximum concurrency".
     public var maxModelLen: Int
+    /// `--max-num-batched-tokens` (8192): the prefill chunk a sliding window must also hold.
     public var maxNumBatchedTokens: Int
 
+    /// Creates settings; defaults are vLLM's.
     public init(blockSize: Int = 16, kvCacheDType: KVCacheDType = .auto, tensorParallel: Int = 1, pipelineParallel: Int = 1,
                 maxModelLen: Int, maxNumBatchedTokens: Int = 8192) {
         self.blockSize = blockSize
