@@ -67,3 +67,14 @@ extension KVArchitecture {
         return layers
     }
 }
+
+extension KVArchitecture {
+    /// Bytes of one element of a dtype as configs and vLLM's `--dtype` spell it: `bfloat16`, `bf16`,
+    /// `float16`, `fp16`, `half` → 2; `float32`, `fp32`, `float` → 4.
+    ///
+    /// - Parameter name: The dtype name (case-insensitive).
+    /// - Returns: The size in bytes, or `nil` for any other name.
+    public static func dtypeBytes(named name: String) -> Int? {
+        KVConfigReader.dtypeBytes(named: name)
+    }
+}
