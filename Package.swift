@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "Sizing", dependencies: ["SeekCore"]),
         .target(name: "Site", dependencies: ["SeekCore", "Sizing", .product(name: "Plot", package: "Plot")]),
         .target(name: "Feeds", dependencies: [
-            "SeekCore", "GitKit", "NetKit", "Yams", "ZIPFoundation",
+            "SeekCore", "Sizing", "GitKit", "NetKit", "Yams", "ZIPFoundation",
             .product(name: "CSV", package: "CSV.swift"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(name: "SeekCoreTests", dependencies: ["SeekCore"]),
         .testTarget(name: "SizingTests", dependencies: ["Sizing", "SeekCore"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "SeekCore", "Sizing", "Feeds", "TestSupport"]),
-        .testTarget(name: "FeedsTests", dependencies: ["Feeds", "GitKit", "NetKit", "SeekCore", "TestSupport", "ZIPFoundation"]),
+        .testTarget(name: "FeedsTests", dependencies: ["Feeds", "Sizing", "GitKit", "NetKit", "SeekCore", "TestSupport", "ZIPFoundation"]),
         .testTarget(name: "PublishTests", dependencies: ["Publish", "GitKit", "NetKit", "SeekCore", "TestSupport"],
                     exclude: ["Golden"]),
         .testTarget(name: "ExportTests", dependencies: [

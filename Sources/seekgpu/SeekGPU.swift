@@ -10,7 +10,8 @@ struct SeekGPU: AsyncParsableCommand {
             Reads the OpenHands Index history (a git submodule, through libgit2) and writes dated \
             leaderboard snapshots as static JSON under OUT/data/.
             """,
-        subcommands: [Generate.self, Diff.self, PublishCommand.self, Daily.self, ExportCommand.self, ValidateCommand.self])
+        subcommands: [Generate.self, Diff.self, PublishCommand.self, Daily.self, ExportCommand.self, ValidateCommand.self,
+                      Size.self])
 }
 
 /// Options every command that reads or writes the site shares.

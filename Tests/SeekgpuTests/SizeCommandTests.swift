@@ -1,0 +1,145 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `seekgpu size` through the built binary: real configs from disk and from a loopback Hugging Face
+/// endpoint, the JSON contract, `--available-kv-gib`, and the exit statuses of its errors.
+@Suite struct SizeCommandTests {
+    static let qwen480 = "Qwen/Qwen3-Coder-480B-A35B-Instruct"
+
+    func fixture(_ repo: String) -> String {
+        Fixtures.shared("hf/\(repo)/resolve/main/config.json").path
+    }
+
+    func environment(_ extra: [String: String] = [:]) -> [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        environment["SEEKGPU_RETRY_DELAYS"] = "0"
+        environment.removeValue(forKey: "HF_TOKEN")
+        environment.removeValue(forKey: "HF_ENDPOINT")
+        return environment.merging(extra) { $1 }
+    }
+
+    func run(_ arguments: [String], environment: [String: String]? = nil) async throws -> CommandResult {
+        let environment = environment ?? self.environment()
+        return try await onDedicatedThread { try CommandRunner.run(["size"] + arguments, environment: environment) }
+    }
+
+    func object(_ text: String) throws -> [String: Any] {
+        let value = try JSONSerialization.jsonObject(with: Data(text.utf8))
+        return try #require(value as? [String: Any])
+    }
+
+    @Test func configOnDiskPrintsTheAlignedTable() async throws {
+        let result = try await run(["--config", fixture(Self.qwen480), "--gpu", "H200", "--count", "8",
+                                    "--max-model-len", "32768"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        for label in ["weights per GPU", "non-KV reserve per GPU", "available KV per GPU", "KV bytes per token per GPU",
+                      "KV cache tokens", "num_gpu_blocks", "max concurrency", "fits"] {
+            let line = try #require(lines.first { $0.hasPrefix(label + " ") }, "\(label) missing:\n\(result.stdout)")
+            #expect(line.dropFirst(28).first != " ", "values start in one column: \(line)")
+        }
+        // 62 layers × 2 × (8 KV heads / TP 8) × 128 × 2 bytes.
+        #expect(lines.contains { $0.hasPrefix("KV bytes per token per GPU") && $0.contains("31,744") })
+        #expect(lines.contains { $0.hasPrefix("layers") && $0.contains("62 full") })
+    }
+
+    @Test func jsonHasTheContractFieldsFirstWithTheirTypes() async throws {
+        let result = try await run(["--config", fixture(Self.qwen480), "--gpu", "H200", "--count", "8", "--json",
+                                    "--max-model-len", "32768"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let keys = ["weights_gib_per_gpu", "available_kv_gib", "kv_bytes_per_token_per_gpu", "kv_cache_tokens",
+                    "num_gpu_blocks", "max_concurrency", "fits"]
+        let order = result.stdout.split(separator: "\n").compactMap { line -> String? in
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            guard trimmed.hasPrefix("\""), let end = trimmed.dropFirst().firstIndex(of: "\"") else { return nil }
+            return String(trimmed[trimmed.index(after: trimmed.startIndex)..<end])
+        }
+        #expect(Array(order.prefix(keys.count)) == keys)
+        let json = try object(result.stdout)
+        #expect(json["weights_gib_per_gpu"] is Double)
+        #expect(json["available_kv_gib"] is Double)
+        #expect(json["kv_bytes_per_token_per_gpu"] as? Int == 31_744)
+        let tokens = try #require(json["kv_cache_tokens"] as? Int)
+        let blocks = try #require(json["num_gpu_blocks"] as? Int)
+        #expect(tokens == blocks * 16)
+        #expect(json["max_concurrency"] is Double)
+        #expect(json["fits"] as? Bool == true)
+        #expect(json["available_kv_source"] as? String == "estimated")
+    }
+
+    @Test func availableKVGiBOverridesTheEstimate() async throws {
+        // Llama-3.1-8B-like: 32 layers × 2 × 8 × 128 × 2 = 131,072 bytes per token; 58.11 GiB → 29,752 blocks.
+        let work = try TemporaryDirectory()
+        let path = work.path("config.json")
+        try Data(#"{"model_type":"llama","num_hidden_layers":32,"num_attention_heads":32,"num_key_value_heads":8,"hidden_size":4096,"intermediate_size":14336,"vocab_size":128256,"torch_dtype":"bfloat16","max_position_embeddings":131072}"#.utf8)
+            .write(to: URL(fileURLWithPath: path))
+        let result = try await run(["--config", path, "--gpu", "H100", "--count", "1", "--available-kv-gib", "58.11",
+                                    "--max-model-len", "8192", "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try object(result.stdout)
+        #expect(json["available_kv_gib"] as? Double == 58.11)
+        #expect(json["available_kv_source"] as? String == "given")
+        #expect(json["kv_bytes_per_token_per_gpu"] as? Int == 131_072)
+        #expect(json["num_gpu_blocks"] as? Int == 29_752)   // floor(58.11 GiB / (16 × 131,072 B))
+        #expect(json["max_model_len"] as? Int == 8192)
+        let weights = try #require(json["weights_gib_per_gpu"] as? Double)
+        #expect(abs(weights - 14.99) / 14.99 < 0.02, "vLLM's 'Model loading took 14.99 GiB'")
+    }
+
+    @Test func hfFetchesFromTheEndpointAndKeepsTheTokenSecret() async throws {
+        try await LoopbackHTTPServer.with(serving: Fixtures.shared("hf")) { server in
+            let environment = environment(["HF_ENDPOINT": server.baseURL, "HF_TOKEN": "hf_secret_token"])
+            let result = try await run(["--hf", "moonshotai/Kimi-K2.5", "--gpu", "B200", "--count", "8", "--json"],
+                                       environment: environment)
+            #expect(result.status == 0, "\(result.stderr)")
+            let json = try object(result.stdout)
+            #expect(json["kv_bytes_per_token_per_gpu"] as? Int == 61 * 576 * 2)   // MLA: not split by TP
+            #expect(json["max_model_len"] as? Int == 262_144)                      // max_position_embeddings
+            let requests = server.recordedRequests("/moonshotai/Kimi-K2.5/resolve/main/config.json")
+            #expect(requests.count == 1)
+            #expect(requests.first?.headers.first { $0.key.lowercased() == "authorization" }?.value == "Bearer hf_secret_token")
+            #expect(!result.stdout.contains("hf_secret_token") && !result.stderr.contains("hf_secret_token"))
+        }
+    }
+
+    @Test func hfRepositoryThatDoesNotExistExitsOne() async throws {
+        try await LoopbackHTTPServer.with(serving: Fixtures.shared("hf")) { server in
+            let result = try await run(["--hf", "zai-org/GLM-5.1", "--gpu", "H100", "--count", "1"],
+                                       environment: environment(["HF_ENDPOINT": server.baseURL]))
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("not found (HTTP 404)"))
+        }
+    }
+
+    @Test func configWithoutLayersExits65NamingTheField() async throws {
+        let work = try TemporaryDirectory()
+        let path = work.path("config.json")
+        try Data(#"{"model_type":"llama","num_attention_heads":32,"hidden_size":4096}"#.utf8).write(to: URL(fileURLWithPath: path))
+        let result = try await run(["--config", path, "--gpu", "H100", "--count", "1"])
+        #expect(result.status == 65)
+        #expect(result.stderr == "Error: config.json has no num_hidden_layers\n")
+    }
+
+    @Test func unknownGPUIsAUsageErrorListingTheNames() async throws {
+        let result = try await run(["--config", fixture(Self.qwen480), "--gpu", "H1000", "--count", "1"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("Unknown GPU 'H1000'"))
+        #expect(result.stderr.contains("gpu-datasheets.yaml") && result.stderr.contains("H100, "))
+    }
+
+    @Test func aModelTooLargeStillExitsZeroWithFitsFalse() async throws {
+        let result = try await run(["--config", fixture(Self.qwen480), "--gpu", "L4", "--count", "1", "--json",
+                                    "--max-model-len", "4096"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try object(result.stdout)
+        #expect(json["fits"] as? Bool == false)
+        #expect(json["num_gpu_blocks"] as? Int == 0)
+    }
+
+    @Test func badParallelSizesAreUsageErrors() async throws {
+        let result = try await run(["--config", fixture(Self.qwen480), "--gpu", "H100", "--count", "3", "--tp", "2"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--count 3 is not a multiple of TP × PP"))
+    }
+}
