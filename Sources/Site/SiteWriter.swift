@@ -43,7 +43,7 @@ public struct SiteWriter {
         let days = content.history.map(\.day)
         let grid = content.search == nil ? [] : scenarios
         var files = [
-            SiteFile(path: "methodology/index.html", contents: MethodologyPage(assumptions: content.assumptions).render()),
+            SiteFile(path: "methodology/index.html", contents: MethodologyPage(assumptions: content.assumptions, vllmAgreement: content.vllmAgreement).render()),
             SiteFile(path: "assets/site.css", contents: siteCSS),
             SiteFile(path: ScenarioScript.path, contents: ScenarioScript.source),
             SiteFile(path: CoveragePage.path, contents: CoveragePage.render(content)),

@@ -47,6 +47,10 @@ extension SeekGPU {
                                    + "for the daily job to e-mail.", valueName: "path"))
         var alertsFile: String?
 
+        @Option(help: ArgumentHelp("Public vLLM start-up logs (cases.json) to show the KV model's agreement table on the "
+                                   + "Methodology page; without it the table is left out.", valueName: "path"))
+        var vllmCases: String?
+
         @OptionGroup var options: OutputOptions
 
         func validate() throws {
@@ -83,8 +87,15 @@ extension SeekGPU {
                     let history = (snapshotStore.loadIndex()?.snapshots ?? []).compactMap(snapshotStore.loadSnapshot)
                     let renames = try IndexConfiguration.load(
                         from: configDirectory.appendingPathComponent(IndexConfiguration.fileName)).renames
-                    let content = SiteInputs(dataDirectory: dataDirectory)
+                    var content = SiteInputs(dataDirectory: dataDirectory)
                         .content(latest: latest, history: history, aliases: ModelAliases(renames.map { ($0.from, $0.to) }))
+                    if let vllmCases {
+                        guard let data = FileManager.default.contents(atPath: vllmCases),
+                              let cases = (try? JSONParser.parse(data))?.arrayValue else {
+                            throw ValidationError("--vllm-cases '\(vllmCases)' is not a readable JSON list of vLLM log cases")
+                        }
+                        content.vllmAgreement = VLLMAgreement.rows(cases.compactMap(\.objectValue).map(VLLMLogCase.init))
+                    }
                     let changed = try SiteWriter(outputDirectory: URL(fileURLWithPath: options.out)).write(content)
                     let schemas = try publishSchemas()
                     let listed = changed.count <= 5 ? changed.joined(separator: ", ")

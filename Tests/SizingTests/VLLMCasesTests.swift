@@ -7,47 +7,6 @@ struct VLLMCasesTests {
     /// Cases checked to the token today; the suite fails if fewer pass (a regression) — raise it when more do.
     static let minimumChecked = 27
 
-    /// Checks one case; returns the mismatches (empty = exact).
-    static func mismatches(_ c: VLLMCase, arch: KVArchitecture, settings: VLLMSettings) -> [String] {
-        guard let available = c.availableGiB, let printed = c.concurrency else { return ["incomplete"] }
-        let rules = c.rules
-        let interval = VLLMKVCache.capacityInterval(arch: arch, settings: settings, availableGiB: available, rules: rules)
-        var problems: [String] = []
-        if rules.reportedFigure == .blocks {
-            if let blocks = c.blocks, !interval.blocks.contains(blocks) {
-                problems.append("# GPU blocks \(blocks) outside predicted \(interval.blocks)")
-            }
-        } else {
-            if let tokens = c.tokens, !interval.tokens.contains(tokens) {
-                problems.append("tokens \(tokens) outside predicted \(interval.tokens)")
-            }
-            if let blocks = c.blocks, !interval.blocks.contains(blocks) {
-                problems.append("num_gpu_blocks \(blocks) outside predicted \(interval.blocks)")
-            }
-        }
-        // Concurrency to two decimals: from the logged block count when known (uniform v1: tokens / block_size),
-        // else anywhere between the two ends of the interval.
-        let grouping = VLLMKVCache.grouping(of: arch.layers, rules: rules)
-        let knownBlocks = c.blocks ?? (grouping.isUniform && rules.reportedFigure == .tokensFromBlocks
-                                       ? c.tokens.map { $0 / settings.blockSize } : nil)
-        let two = { (x: Double) in String(format: "%.2f", x) }
-        if let knownBlocks {
-            let predicted = VLLMKVCache.maxConcurrency(numBlocks: knownBlocks, blocksPerRequest: interval.low.blocksPerRequest,
-                                                       settings: settings, rules: rules)
-            if two(predicted) != printed { problems.append("concurrency \(printed) ≠ predicted \(two(predicted))") }
-        } else if let value = Double(printed),
-                  !(Double(two(interval.low.maxConcurrency)) ?? 0 <= value && value <= Double(two(interval.high.maxConcurrency)) ?? 0) {
-            problems.append("concurrency \(printed) outside \(two(interval.low.maxConcurrency))…\(two(interval.high.maxConcurrency))")
-        }
-        let loggedPadding = c.paddingWarning.flatMap { w in
-            w.split(separator: " ").dropFirst().first.flatMap { Int($0) }
-        } ?? 0
-        if loggedPadding != interval.low.paddingLayers {
-            problems.append("padding layers \(interval.low.paddingLayers) ≠ logged \(loggedPadding)")
-        }
-        return problems
-    }
-
     @Test("every checkable vLLM log case is predicted to the token; the rest are listed with reasons")
     func casesAgreeWithVLLM() throws {
         try #require(VLLMCase.available, "cases.json not found at \(VLLMCase.url.path)")
@@ -60,7 +19,7 @@ struct VLLMCasesTests {
             case .failure(let reason):
                 notCheckable.append((c.id, reason.description))
             case .success(let (arch, settings)):
-                let problems = Self.mismatches(c, arch: arch, settings: settings)
+                let problems = VLLMAgreement.mismatches(c, arch: arch, settings: settings)
                 #expect(problems.isEmpty, "\(c.id): \(problems.joined(separator: "; "))")
                 if problems.isEmpty { checked.append(c.id) }
             }

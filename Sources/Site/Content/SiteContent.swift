@@ -22,6 +22,8 @@ public struct SiteContent: Sendable {
     public var assumptions: SizingAssumptions
     /// The serving scenario the sizing numbers are computed for.
     public var scenario: Scenario
+    /// The vLLM KV model against public vLLM start-up logs, for the Methodology page (empty: no table).
+    public var vllmAgreement: [VLLMAgreement.Row] = []
     /// Snapshot-name renames for the trend series (maintainer data, decisions.md 13); empty = names as published.
     public var aliases: ModelAliases
 

@@ -30,9 +30,13 @@ public struct MethodologyPage {
     /// Creates the page.
     ///
     /// - Parameter assumptions: The sizing constants in use (normally `SizingAssumptions.reference`).
-    public init(assumptions: SizingAssumptions) {
+    public init(assumptions: SizingAssumptions, vllmAgreement: [VLLMAgreement.Row] = []) {
         self.assumptions = assumptions
+        self.vllmAgreement = vllmAgreement
     }
+
+    /// The agreement rows with public vLLM logs; empty leaves the table out.
+    public var vllmAgreement: [VLLMAgreement.Row]
 
     /// The constants listed, in the order shown.
     public var constants: [MethodologyConstant] {
@@ -123,6 +127,7 @@ public struct MethodologyPage {
             .nav(escapedAttribute("class", "toc"), escapedAttribute("aria-label", "On this page"),
                  .ul(.forEach(formulas) { f in .li(.a(escapedAttribute("href", "#" + f.id), .text(f.title))) },
                      .li(.a(escapedAttribute("href", "#settings"), .text("Advanced settings"))),
+                     .if(!vllmAgreement.isEmpty, .li(.a(escapedAttribute("href", "#vllm-agreement"), .text("Agreement with vLLM")))),
                      .li(.a(escapedAttribute("href", "#constants"), .text("Sizing constants"))))),
             .forEach(formulas) { f in
                 .section(
@@ -143,6 +148,7 @@ public struct MethodologyPage {
                 + ". The defaults are 50k input and 1k output tokens, FP16 KV cache and 90 % memory. "
                 + "Unlike the reference, memory utilization applies to the Performance page as well as to Budget. "
                 + "Model pages and Trends use the defaults. Without JavaScript the pages show the defaults.")),
+            VLLMAgreementTable.section(vllmAgreement),
             .h2(escapedAttribute("id", "constants"), .text("Sizing constants")),
             scrollRegion(
                 label: "Sizing constants",
