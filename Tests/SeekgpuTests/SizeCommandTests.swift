@@ -142,4 +142,31 @@ import TestSupport
         #expect(result.status == 64)
         #expect(result.stderr.contains("--count 3 is not a multiple of TP × PP"))
     }
+
+    /// A vLLM log case through the command: Llama-3.1-8B on one H100 (cases.json `planner-llama31-8b-tp1`,
+    /// and a Gemma-2 hybrid `planner-gemma2-2b-tp1`): at the printed available memory ± 0.005 GiB the reported
+    /// tokens fall between the two predictions, and the concurrency matches to two decimals.
+    @Test(arguments: [
+        ("llama", #"{"model_type": "llama", "num_hidden_layers": 32, "num_attention_heads": 32, "num_key_value_heads": 8, "hidden_size": 4096, "head_dim": 128, "torch_dtype": "bfloat16", "max_position_embeddings": 131072}"#,
+         58.11, 8192, 476_016, "58.11"),
+        ("gemma2", #"{"model_type": "gemma2", "num_hidden_layers": 26, "num_attention_heads": 8, "num_key_value_heads": 4, "hidden_size": 2304, "head_dim": 256, "sliding_window": 4096, "torch_dtype": "bfloat16", "max_position_embeddings": 8192}"#,
+         66.47, 8192, 670_160, "81.73"),
+    ])
+    func aVLLMLogIsReproducedThroughTheCommand(name: String, config: String, availableGiB: Double, maxModelLen: Int,
+                                               reportedTokens: Int, concurrency: String) async throws {
+        let dir = try TemporaryDirectory()
+        try config.write(toFile: dir.path("config.json"), atomically: true, encoding: .utf8)
+        var tokens: [Int] = []
+        var concurrencies: [String] = []
+        for available in [availableGiB - 0.005, availableGiB + 0.005] {
+            let result = try await run(["--config", dir.path("config.json"), "--gpu", "H100", "--count", "1",
+                                        "--max-model-len", String(maxModelLen), "--available-kv-gib", String(available), "--json"])
+            #expect(result.status == 0, "\(result.stderr)")
+            let json = try object(result.stdout)
+            tokens.append(try #require(json["kv_cache_tokens"] as? Int))
+            concurrencies.append(String(format: "%.2f", try #require(json["max_concurrency"] as? Double)))
+        }
+        #expect(tokens[0] <= reportedTokens && reportedTokens <= tokens[1], "\(name): \(tokens)")
+        #expect(concurrencies.contains(concurrency), "\(name): \(concurrencies)")
+    }
 }
