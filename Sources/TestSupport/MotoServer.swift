@@ -48,18 +48,8 @@ public final class MotoServer: @unchecked Sendable {  // immutable after init; t
         process = Process()
         process.executableURL = Self.python
         process.arguments = ["-c", Self.launcher]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardInput = input
-        process.standardError = FileHandle.nullDevice
-        try process.run()
         // The launcher prints one JSON line once the server answers with auth on; EOF means it died.
-        var line = Data()
-        while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = out.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            line.append(chunk)
-        }
+        let line = try ChildServer.start(process, input: input)
         struct Ready: Decodable { var port: Int; var accessKeyID: String; var secretAccessKey: String }
         guard let ready = try? JSONDecoder().decode(Ready.self, from: line) else {
             try? input.fileHandleForWriting.close()
@@ -76,18 +66,7 @@ public final class MotoServer: @unchecked Sendable {  // immutable after init; t
     deinit { stop() }
 
     /// Stops the server (closes the launcher's stdin, then SIGTERM, then SIGKILL) and waits for it.
-    public func stop() {
-        guard process.isRunning else { return }
-        try? input.fileHandleForWriting.close()
-        let deadline = Date().addingTimeInterval(5)
-        while process.isRunning && Date() < deadline { usleep(10_000) }
-        if process.isRunning {
-            process.terminate()
-            usleep(200_000)
-        }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
-    }
+    public func stop() { ChildServer.stop(process, input: input) }
 
     /// Starts a server, runs `body` with it and stops it, whether `body` returns or throws.
     public static func with<T>(isolation: isolated (any Actor)? = #isolation,

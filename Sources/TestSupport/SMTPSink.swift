@@ -49,18 +49,8 @@ public final class SMTPSink: @unchecked Sendable {  // immutable after init; the
         process.executableURL = Self.python
         process.arguments = [Self.script.path, directory.path, "--host", host]
             + (login.map { ["--auth", "\($0.user):\($0.password)"] } ?? [])
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardInput = input
-        process.standardError = FileHandle.nullDevice
-        try process.run()
         // The script prints the port once it accepts connections; EOF means it died.
-        var line = Data()
-        while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = out.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            line.append(chunk)
-        }
+        let line = try ChildServer.start(process, input: input)
         guard let port = Int(String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) else {
             try? input.fileHandleForWriting.close()
             process.terminate()
@@ -73,18 +63,7 @@ public final class SMTPSink: @unchecked Sendable {  // immutable after init; the
 
     /// Stops the server (closes its stdin, then SIGTERM, then SIGKILL after 5 s) and waits for it; afterwards its
     /// port refuses connections.
-    public func stop() {
-        guard process.isRunning else { return }
-        try? input.fileHandleForWriting.close()
-        let deadline = Date().addingTimeInterval(5)
-        while process.isRunning && Date() < deadline { usleep(10_000) }
-        if process.isRunning {
-            process.terminate()
-            usleep(200_000)
-        }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
-    }
+    public func stop() { ChildServer.stop(process, input: input) }
 
     /// The messages accepted so far, in arrival order.
     public func messages() throws -> [ReceivedMail] {
