@@ -43,7 +43,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .target(name: "TestSupport", dependencies: ["GitKit", "SeekCore"]),
+        .target(name: "TestSupport", dependencies: ["GitKit", "NetKit", "SeekCore"]),
         .testTarget(name: "GitKitTests", dependencies: ["GitKit", "TestSupport"]),
         .testTarget(name: "NetKitTests", dependencies: ["NetKit", "TestSupport"]),
         .testTarget(name: "SeekCoreTests", dependencies: ["SeekCore"]),

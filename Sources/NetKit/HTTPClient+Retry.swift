@@ -25,10 +25,28 @@ extension HTTPClient {
     public func get(_ url: String, headers: [String: String] = [:], retry: RetryPolicy,
                     onRetry: ((_ attempt: Int, _ reason: String, _ delay: Double) -> Void)? = nil)
         throws(NetError) -> HTTPResponse {
+        try Self.retrying(retry, onRetry: onRetry) { () throws(NetError) in try get(url, headers: headers) }
+    }
+
+    /// Runs `attempt` until it gives a response whose status is not retried, an error that is not retried, or
+    /// `retry` has no more delays; waits `retry`'s delay before each retry.
+    ///
+    /// The loop of every retrying NetKit call: ``get(_:headers:retry:onRetry:)`` and signed requests that must be
+    /// rebuilt (re-signed) on each attempt.
+    /// - Parameters:
+    ///   - retry: delays and sleeper.
+    ///   - onRetry: called before each wait with the retry number (1 for the first), the reason and the delay.
+    ///   - errorReason: the reason given for a transport error (default: its code and libcurl's message).
+    ///   - attempt: one attempt.
+    /// - Returns: the first response that is not retried, or the last response when retries ran out on a status.
+    /// - Throws: the last ``NetError`` when the final attempt failed in transport.
+    public static func retrying(_ retry: RetryPolicy, onRetry: ((_ attempt: Int, _ reason: String, _ delay: Double) -> Void)? = nil,
+                                errorReason: (NetError) -> String = { "\($0.code) (curl \($0.curlCode): \($0.curlMessage))" },
+                                _ attempt: () throws(NetError) -> HTTPResponse) throws(NetError) -> HTTPResponse {
         var retries = 0
         while true {
             let outcome: Result<HTTPResponse, NetError>
-            do { outcome = .success(try get(url, headers: headers)) } catch { outcome = .failure(error) }
+            do { outcome = .success(try attempt()) } catch { outcome = .failure(error) }
             let reason: String
             let delay: Double?
             switch outcome {
@@ -38,7 +56,7 @@ extension HTTPClient {
                 delay = retry.delay(beforeRetry: retries, after: response)
             case .failure(let error):
                 guard error.isRetryable else { throw error }
-                reason = "\(error.code) (curl \(error.curlCode): \(error.curlMessage))"
+                reason = errorReason(error)
                 delay = retry.delay(beforeRetry: retries, after: nil)
             }
             guard let delay else { return try outcome.get() }

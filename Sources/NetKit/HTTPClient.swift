@@ -148,8 +148,8 @@ public final class HTTPClient {
             return (.tooLarge, tooLargeMessage(configuration))
         case 23 where exceeded:
             return (.tooLarge, tooLargeMessage(configuration))
-        case 35, 51, 53, 54, 58, 59, 60, 64, 66, 77, 80, 82, 83, 90, 91, 98:
-            return (.tls, "TLS handshake or certificate check failed; check the system CA certificates, the clock and the host name")
+        case let tls where NetError.Code.tlsCurlCodes.contains(tls):
+            return (.tls, NetError.Code.tlsAdvice)
         case 18:
             return (.other, "the connection closed before the whole body arrived (truncated transfer); try again")
         case 52:

@@ -78,8 +78,15 @@ public struct NetError: Error, Sendable, CustomStringConvertible, Equatable {
         public static let timedOut = Code(.timedOut)
         /// The body exceeded ``HTTPClient/Configuration/maxBodyBytes`` (curl 63, or the write callback refused it).
         public static let tooLarge = Code(.tooLarge)
-        /// TLS handshake or certificate verification failed (curl 35, 51, 53, 54, 58–60, 64, 66, 77, 80, 82, 83, 90, 91, 98).
+        /// TLS handshake or certificate verification failed (the curl codes of ``tlsCurlCodes``).
         public static let tls = Code(.tls)
+
+        /// The libcurl codes of a TLS handshake or certificate failure: 35, 51, 53, 54, 58–60, 64, 66, 77, 80, 82, 83,
+        /// 90, 91, 98.
+        static let tlsCurlCodes: Set<Int> = [35, 51, 53, 54, 58, 59, 60, 64, 66, 77, 80, 82, 83, 90, 91, 98]
+
+        /// What to check after a TLS failure, for every protocol.
+        static let tlsAdvice = "TLS handshake or certificate check failed; check the system CA certificates, the clock and the host name"
         /// Anything else: a truncated body (curl 18), an empty reply (52), a receive error (56), too many
         /// redirects (47), a malformed URL (3), …
         public static let other = Code(.other)

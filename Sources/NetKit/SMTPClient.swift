@@ -138,8 +138,8 @@ public final class SMTPClient {
             return (.timedOut, "timed out (\(limits)); the mail server is slow or unreachable, try again later")
         case 64:
             return (.tls, "the mail server does not offer STARTTLS, and a password is never sent in clear; use a server with STARTTLS or an smtps:// URL")
-        case 35, 51, 53, 54, 58, 59, 60, 66, 77, 80, 82, 83, 90, 91, 98:
-            return (.tls, "TLS handshake or certificate check failed; check the system CA certificates, the clock and the host name")
+        case let tls where NetError.Code.tlsCurlCodes.contains(tls):
+            return (.tls, NetError.Code.tlsAdvice)
         case 67:
             return (.other, "the mail server refused the login; check the user name and password (for Gmail, an app password)")
         case 55:

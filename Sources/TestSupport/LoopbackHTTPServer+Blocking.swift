@@ -1,6 +1,8 @@
 import Foundation
+import NetKit
 
-/// Runs blocking `work` on a new thread of its own and suspends the caller until it finishes.
+/// Runs blocking `work` on a new thread of its own and suspends the caller until it finishes (NetKit's
+/// `performBlocking`, under the name the tests use).
 ///
 /// Use it for blocking calls in async tests (an `HTTPClient.get`, a feed's synchronous fetch): Swift's
 /// cooperative thread pool has one thread per core (2 in CI) and runs every test, so blocking one of its threads
@@ -17,12 +19,5 @@ import Foundation
 /// - Returns: what `work` returns.
 /// - Throws: what `work` throws, with its type kept.
 public func onDedicatedThread<T: Sendable, E: Error>(_ work: @escaping @Sendable () throws(E) -> T) async throws(E) -> T {
-    let result: Result<T, E> = await withCheckedContinuation { continuation in
-        let thread = Thread {
-            continuation.resume(returning: Result { () throws(E) -> T in try work() })
-        }
-        thread.stackSize = 4 << 20
-        thread.start()
-    }
-    return try result.get()
+    try await performBlocking(work)
 }

@@ -17,7 +17,7 @@ struct SizeReport {
     var availableGiB: Double
     /// `true` when ``availableGiB`` is `--available-kv-gib`, `false` when estimated.
     var availableGiven: Bool
-    var capacity: SizeCapacity
+    var capacity: VLLMKVCapacity
 
     /// 2³⁰ bytes.
     static let gibibyte = 1_073_741_824.0
@@ -50,7 +50,9 @@ struct SizeReport {
             availableGiB = inputs.gpuMemoryGiB * utilization - weightsGiB - reserveGiB
             availableGiven = false
         }
-        capacity = sizeCapacity(of: inputs.architecture, settings: settings, availableBytes: availableGiB * Self.gibibyte)
+        // The same vLLM KV model the site's per-token figures come from, so the two can never disagree.
+        capacity = VLLMKVCache.capacity(inputs.architecture, settings: settings,
+                                        availableBytes: Int(max(0, availableGiB * Self.gibibyte).rounded(.down)))
     }
 
     /// Whether one request of `max_model_len` tokens fits the KV cache (vLLM refuses to start otherwise).

@@ -59,28 +59,12 @@ package struct S3Client: Sendable {
     package func send(_ method: String, key: String, headers: [(name: String, value: String)] = [], body: [UInt8] = [],
                       client: HTTPClient, onRetry: ((Int, String, Double) -> Void)? = nil) throws(NetError) -> HTTPResponse {
         let signer = SigV4Signer(credentials: credentials, region: region, service: "s3")
-        var retries = 0
-        while true {
+        return try HTTPClient.retrying(retry, onRetry: onRetry, errorReason: { "\($0.code) (curl \($0.curlCode))" }) {
+            () throws(NetError) -> HTTPResponse in
+            // Signed anew on each attempt: the signature carries the time.
             var request = HTTPRequest(method: method, url: url(forKey: key), headers: headers, body: body, timeout: timeout)
             signer.sign(&request, at: Date())
-            let outcome: Result<HTTPResponse, NetError>
-            do { outcome = .success(try client.send(request)) } catch { outcome = .failure(error) }
-            let reason: String
-            let delay: Double?
-            switch outcome {
-            case .success(let response):
-                guard RetryPolicy.isRetryable(status: response.status) else { return response }
-                reason = "HTTP \(response.status)"
-                delay = retry.delay(beforeRetry: retries, after: response)
-            case .failure(let error):
-                guard error.isRetryable else { throw error }
-                reason = "\(error.code) (curl \(error.curlCode))"
-                delay = retry.delay(beforeRetry: retries, after: nil)
-            }
-            guard let delay else { return try outcome.get() }
-            retries += 1
-            onRetry?(retries, reason, delay)
-            retry.sleep(delay)
+            return try client.send(request)
         }
     }
 }

@@ -26,13 +26,7 @@ enum ChartNumber {
         let negative = text.hasPrefix("-")
         let unsigned = negative ? String(text.dropFirst()) : text
         let parts = unsigned.split(separator: ".", maxSplits: 1)
-        var digits = String(parts.first ?? "0")
-        var groups: [String] = []
-        while digits.count > 3 {
-            groups.insert(String(digits.suffix(3)), at: 0)
-            digits = String(digits.dropLast(3))
-        }
-        let integer = ([digits] + groups).joined(separator: ",")
+        let integer = groupedDigits(String(parts.first ?? "0"))
         return (negative ? "-" : "") + integer + (parts.count > 1 ? "." + parts[1] : "")
     }
 

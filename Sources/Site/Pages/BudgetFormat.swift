@@ -57,13 +57,7 @@ enum BudgetFormat {
 
     /// A whole number with thousands separators: `10,368`.
     static func grouped(_ value: Int) -> String {
-        var digits = String(value.magnitude)
-        var out = ""
-        while digits.count > 3 {
-            out = "," + digits.suffix(3) + out
-            digits = String(digits.dropLast(3))
-        }
-        return (value < 0 ? "-" : "") + digits + out
+        (value < 0 ? "-" : "") + groupedDigits(String(value.magnitude))
     }
 
     /// GB without a trailing `.0`: `96`, `141`, `228.7`.

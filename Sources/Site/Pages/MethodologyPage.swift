@@ -177,13 +177,7 @@ public struct MethodologyPage {
     /// A number without a trailing `.0`, with thousands separators for whole numbers (`2,592,000`, `1.15`).
     static func number(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 {
-            let digits = String(Int64(value).magnitude)
-            var grouped = ""
-            for (index, character) in digits.enumerated() {
-                if index > 0, (digits.count - index) % 3 == 0 { grouped.append(",") }
-                grouped.append(character)
-            }
-            return (value < 0 ? "-" : "") + grouped
+            return (value < 0 ? "-" : "") + groupedDigits(String(Int64(value).magnitude))
         }
         return "\(value)"
     }

@@ -73,13 +73,7 @@ public struct SetupsTable: Component {
         let cents = (value * 100).rounded()
         let whole = Int(cents / 100)
         let fraction = Int(cents.truncatingRemainder(dividingBy: 100))
-        var digits = String(whole)
-        var grouped = ""
-        while digits.count > 3 {
-            grouped = "," + digits.suffix(3) + grouped
-            digits = String(digits.dropLast(3))
-        }
-        let text = "$" + digits + grouped
+        let text = "$" + groupedDigits(String(whole))
         return fraction == 0 ? text : text + String(format: ".%02d", fraction)
     }
 }
