@@ -79,7 +79,7 @@ extension SeekGPU {
             do {
                 if step == .all || step == .prices { try runPrices(console: console, alerts: alerts) }
                 var latest: Snapshot?
-                if step == .all || step == .snapshots { latest = try runSnapshots(console: console) }
+                if step == .all || step == .snapshots { latest = try runSnapshots(console: console, alerts: alerts) }
                 if step == .models || step == .apiPricing || step == .site { latest = snapshotStore.latestSnapshot() }
                 if step == .all || step == .models { try runModels(latest: latest, console: console, alerts: alerts) }
                 if step == .all || step == .apiPricing { try runAPIPricing(latest: latest, console: console, alerts: alerts) }
@@ -176,14 +176,15 @@ extension SeekGPU {
             alerts.add(report.alerts)
         }
 
-        private func runSnapshots(console: Console) throws -> Snapshot? {
+        private func runSnapshots(console: Console, alerts: AlertQueue) throws -> Snapshot? {
             let configuration = try IndexConfiguration.load(
                 from: configDirectory.appendingPathComponent(IndexConfiguration.fileName))
             let (repository, head) = try IndexHistory.openRepository(at: options.index)
             let report = try IndexHistory(repository: repository, configuration: configuration,
                                           logger: console.logger(label: "seekgpu.snapshots"))
-                .exportSnapshots(to: snapshotStore, head: head, force: forceSnapshots)
+                .exportSnapshots(to: snapshotStore, head: head, force: forceSnapshots, now: Int64(Date().timeIntervalSince1970))
             console.summary(report.summaryLines(verbose: options.verbose))
+            alerts.add(report.alerts)
             return report.latest
         }
     }

@@ -14,9 +14,19 @@ extension SnapshotRunReport {
                 + (removed.isEmpty ? "" : ", \(removed.count) removed")
                 + "; \(publishedDays) published" + (indexWritten ? "" : ", index.json unchanged"),
         ]
-        if !invalidFiles.isEmpty {
-            lines.append("  \(invalidFiles.count) invalid file\(invalidFiles.count == 1 ? "" : "s") skipped:")
-            lines += invalidFiles.map { "    \($0.path) at \($0.commit.short): \($0.reason)" }
+        if !futureCommits.isEmpty {
+            lines.append("  \(futureCommits.count) commit\(futureCommits.count == 1 ? "" : "s") dated after now skipped: "
+                         + futureCommits.prefix(3).map { "\($0.id.short) (\(Day.utcTimestamp($0.committerTime)))" }
+                            .joined(separator: ", ") + (futureCommits.count > 3 ? ", …" : ""))
+        }
+        let files = invalidFiles.filter { $0.entry == nil }, entries = invalidFiles.filter { $0.entry != nil }
+        if !files.isEmpty {
+            lines.append("  \(files.count) invalid file\(files.count == 1 ? "" : "s") skipped:")
+            lines += files.map { "    \($0.path) at \($0.commit.short): \($0.reason)" }
+        }
+        if !entries.isEmpty {
+            lines.append("  \(entries.count) invalid score entr\(entries.count == 1 ? "y" : "ies") skipped, never ranked:")
+            lines += entries.map { "    \($0.path) at \($0.commit.short): \($0.reason)" }
         }
         let models = newModels
         if !models.isEmpty {

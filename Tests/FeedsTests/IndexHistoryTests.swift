@@ -17,12 +17,15 @@ import TestSupport
         var index: SnapshotIndex? { store.loadIndex() }
     }
 
+    /// The run's start in these tests: the end of 2026 (no wall clock), unless a test passes its own.
+    static let now = Day(iso: "2026-12-31")!.endUnixTime
+
     func run(_ builder: IndexRepositoryBuilder, out: TemporaryDirectory, force: Bool = false,
-             configuration: IndexConfiguration? = nil) throws -> Run {
+             configuration: IndexConfiguration? = nil, now: Int64 = IndexHistoryTests.now) throws -> Run {
         let (repository, head) = try IndexHistory.openRepository(at: builder.path)
         let store = SnapshotStore(directory: out.url.appendingPathComponent("data/snapshots"))
         let report = try IndexHistory(repository: repository, configuration: configuration ?? self.configuration)
-            .exportSnapshots(to: store, head: head, force: force)
+            .exportSnapshots(to: store, head: head, force: force, now: now)
         return Run(report: report, store: store)
     }
 

@@ -9,11 +9,13 @@ import TestSupport
 /// rebuilt snapshots byte for byte (`shared/data/reference/snapshots-rebuilt/`).
 @Suite struct SnapshotParityTests {
     static let reference = Fixtures.shared("reference/snapshots-rebuilt")
+    /// The reference rebuild's pinned clock: 2026-08-22 04:00:00 UTC.
+    static let now = Day(iso: "2026-08-22")!.startUnixTime + 4 * 3600
 
     @Test func forcedRebuildOfTheBundleMatchesTheReferenceByteForByte() throws {
         let work = try TemporaryDirectory()
         let (history, head, store) = try bundleHistory(in: work)
-        let report = try history.exportSnapshots(to: store, head: head, force: true)
+        let report = try history.exportSnapshots(to: store, head: head, force: true, now: Self.now)
 
         let referenceIndex = try JSONParser.parse(Data(contentsOf: Self.reference.appendingPathComponent("index.json")))
         let expectedDays = referenceIndex.objectValue?["snapshots"]?.arrayValue?.compactMap(\.stringValue) ?? []
@@ -39,9 +41,9 @@ import TestSupport
     @Test func theSecondRunOnTheBundleIsANoOp() throws {
         let work = try TemporaryDirectory()
         let (history, head, store) = try bundleHistory(in: work)
-        _ = try history.exportSnapshots(to: store, head: head, force: false)
+        _ = try history.exportSnapshots(to: store, head: head, force: false, now: Self.now)
         let before = try contents(of: store.directory)
-        let second = try history.exportSnapshots(to: store, head: head, force: false)
+        let second = try history.exportSnapshots(to: store, head: head, force: false, now: Self.now)
         #expect(second.isNoOp && second.changedNothing)
         #expect(try contents(of: store.directory) == before)
         #expect(store.loadIndex()?.indexCommit == head.hex)

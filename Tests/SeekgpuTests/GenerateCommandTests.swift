@@ -86,6 +86,22 @@ import TestSupport
                 && schemas.contains("models.schema.json") && schemas.count == 9)
     }
 
+    @Test func aCommitDatedYearsAheadIsSkippedSummarisedAndAlerted() throws {
+        let dir = try TemporaryDirectory()
+        let builder = try makeIndex(in: dir)
+        let (_, scores) = IndexFiles.paths("GLM-5")
+        try builder.commit([scores: IndexFiles.allBenchmarks(99)], at: "2099-01-01T00:00:00Z")
+        let run = try CommandRunner.run(["generate", "--step", "snapshots", "--index", dir.path("index.git"),
+                                         "--out", dir.path("out"), "--alerts-file", dir.path("alerts.json")])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("1 commit dated after now skipped: \(builder.head?.short ?? "?") (2099-01-01 00:00:00 UTC)"))
+        let index = try String(contentsOfFile: dir.path("out/data/snapshots/index.json"), encoding: .utf8)
+        #expect(index.contains("\"latest\": \"2026-03-02\""))
+        #expect(!FileManager.default.fileExists(atPath: dir.path("out/data/snapshots/2099-01-01")))
+        let alerts = try String(contentsOfFile: dir.path("alerts.json"), encoding: .utf8)
+        #expect(alerts.contains("Index commits dated in the future"))
+    }
+
     @Test func anUnknownStepIsAUsageError() throws {
         let run = try CommandRunner.run(["generate", "--step", "nope"])
         #expect(run.status == 64)

@@ -40,23 +40,33 @@ public struct IndexHistory {
     }
 
     /// Brings the snapshots in `store` up to date with the history at `head`.
-    /// - Parameter force: rebuild every day, ignoring what `index.json` says was done.
+    /// - Parameters:
+    ///   - force: rebuild every day, ignoring what `index.json` says was done.
+    ///   - now: the run's start, seconds since 1970-01-01 UTC. Commits dated later (a skewed clock)
+    ///     are listed in the report and never published, so snapshots stop at today (decisions 20).
     /// - Returns: what was examined, written, skipped and changed.
     /// - Throws: ``FormatChangeError`` when a commit has result directories but none can be read;
     ///   ``GitError`` or a file error otherwise. Files already written stay valid.
-    public func exportSnapshots(to store: SnapshotStore, head: ObjectID, force: Bool) throws -> SnapshotRunReport {
+    public func exportSnapshots(to store: SnapshotStore, head: ObjectID, force: Bool, now: Int64) throws -> SnapshotRunReport {
         let previous = store.loadIndex()
         // A changed configuration (renames, categories, history start) changes every day.
         let force = force || (previous.map { $0.configDigest != configuration.digest } ?? false)
         var report = SnapshotRunReport(indexCommit: head)
-        if !force, let previous, previous.indexCommit == head.hex, previous.snapshots.allSatisfy(store.hasSnapshot) {
+        // Commits left out last time as dated in the future may be due now: not a no-op then.
+        if !force, let previous, previous.indexCommit == head.hex, previous.futureCommits.isEmpty,
+           previous.snapshots.allSatisfy(store.hasSnapshot) {
             report.isNoOp = true
             report.publishedDays = previous.snapshots.count
             report.latest = previous.latest.flatMap(store.loadSnapshot)
             return report
         }
 
-        let schedule = SnapshotSchedule.items(history: try repository.history(from: head), since: configuration.historyStart)
+        let history = try repository.history(from: head)
+        report.futureCommits = SnapshotSchedule.futureCommits(in: history, now: now)
+        for commit in report.futureCommits {
+            logger.debug("skipping \(commit.id.short): dated \(Day.utcTimestamp(commit.committerTime)), after the run's start")
+        }
+        let schedule = SnapshotSchedule.items(history: history, since: configuration.historyStart, now: now)
         var plan = force ? IncrementalPlan.full : IncrementalPlan(previous: previous, schedule: schedule, store: store)
         report.daysInHistory = schedule.count
         let days = schedule.dropFirst(plan.start)
@@ -110,8 +120,10 @@ public struct IndexHistory {
         }
         report.publishedDays = plan.published.count
         report.latest = plan.baseline
-        report.indexWritten = try store.write(SnapshotIndex(snapshots: plan.published, indexCommit: head.hex, configDigest: configuration.digest,
-                                                            sourceCommits: plan.sources))
+        var index = SnapshotIndex(snapshots: plan.published, indexCommit: head.hex, configDigest: configuration.digest,
+                                  sourceCommits: plan.sources)
+        index.futureCommits = report.futureCommits.map(\.id.hex)
+        report.indexWritten = try store.write(index)
         return report
     }
 }

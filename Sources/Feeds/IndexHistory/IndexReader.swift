@@ -1,15 +1,26 @@
 import GitKit
 import SeekCore
 
-/// A file of the index history that is not valid JSON, skipped as the reference skips it and
-/// listed in the run summary.
+/// A file of the index history that is not valid JSON, skipped as the reference skips it, or one
+/// invalid entry of a scores.json (decisions 21); either is listed in the run summary.
 public struct InvalidIndexFile: Sendable, Equatable {
     /// Path in the index repository, e.g. `results/GLM-5/scores.json`.
     public var path: String
     /// The first snapshot commit the file was read at.
     public var commit: ObjectID
-    /// Why it was rejected, e.g. `Illegal trailing comma before end of array: line 9 column 3 (char 180)`.
+    /// Why it was rejected, e.g. `Illegal trailing comma before end of array: line 9 column 3 (char 180)`
+    /// or `entry 2: swe-bench score 1e+308 is outside 0–100`.
     public var reason: String
+    /// The 1-based entry of scores.json that was skipped; nil when the whole file was.
+    public var entry: Int?
+
+    /// Creates a record.
+    public init(path: String, commit: ObjectID, reason: String, entry: Int? = nil) {
+        self.path = path
+        self.commit = commit
+        self.reason = reason
+        self.entry = entry
+    }
 }
 
 /// The models found at one commit of the index.
@@ -78,8 +89,11 @@ final class IndexReader {
         var recordScores: [ModelRecord.Score] = []
         if let scoresEntry = tree.entry(named: "scores.json"), scoresEntry.kind == .blob {
             switch try parsed(scoresEntry.id, in: &scores, ModelRecordParser.scores) {
-            case .valid(let items):
+            case .valid(let items, let rejected):
                 recordScores = items
+                for entry in rejected {
+                    report(path + "scores.json", scoresEntry.id, commit, "entry \(entry.entry): \(entry.reason)", entry: entry.entry)
+                }
             case .invalid(let reason):
                 report(path + "scores.json", scoresEntry.id, commit, reason)
                 openness = nil
@@ -95,9 +109,9 @@ final class IndexReader {
         return value
     }
 
-    private func report(_ path: String, _ blob: ObjectID, _ commit: ObjectID, _ reason: String) {
-        guard reported.insert("\(blob.hex) \(path)").inserted else { return }
-        invalidFiles.append(InvalidIndexFile(path: path, commit: commit, reason: reason))
+    private func report(_ path: String, _ blob: ObjectID, _ commit: ObjectID, _ reason: String, entry: Int? = nil) {
+        guard reported.insert("\(blob.hex) \(path) \(entry ?? 0)").inserted else { return }
+        invalidFiles.append(InvalidIndexFile(path: path, commit: commit, reason: reason, entry: entry))
     }
 }
 

@@ -50,10 +50,19 @@ public enum ModelRecordParser {
 
     /// What scores.json says.
     public enum Scores: Sendable, Equatable {
-        /// The usable entries, in file order.
-        case valid([ModelRecord.Score])
+        /// The usable entries, in file order, and the entries rejected as invalid (decisions 21).
+        case valid([ModelRecord.Score], rejected: [RejectedEntry])
         /// The file is not strict JSON, or not an array.
         case invalid(reason: String)
+    }
+
+    /// A scores.json entry that names a benchmark but whose score or cost cannot be used: it is
+    /// skipped, listed, and never ranked (decisions 21).
+    public struct RejectedEntry: Sendable, Equatable {
+        /// 1-based position in the file's array.
+        public var entry: Int
+        /// What is wrong, quoting the value, e.g. `swe-bench score 1e+308 is outside 0–100`.
+        public var reason: String
     }
 
     /// Parses metadata.json bytes.
@@ -70,7 +79,9 @@ public enum ModelRecordParser {
         return .valid(model: model, openness: object["openness"]?.stringValue)
     }
 
-    /// Parses scores.json bytes; entries without a benchmark or a score are dropped.
+    /// Parses scores.json bytes. Entries without a benchmark are dropped, as the reference drops
+    /// them; an entry whose score is not a finite number in 0…100, or whose `cost_per_instance` is
+    /// not null and not a finite number ≥ 0, is rejected and listed (decisions 21).
     public static func scores(_ bytes: [UInt8]) -> Scores {
         let value: JSONValue
         do {
@@ -80,15 +91,37 @@ public enum ModelRecordParser {
         }
         guard let items = value.arrayValue else { return .invalid(reason: "not a JSON array") }
         var scores: [ModelRecord.Score] = []
+        var rejected: [RejectedEntry] = []
         scores.reserveCapacity(items.count)
-        for item in items {
+        for (position, item) in items.enumerated() {
             guard let object = item.objectValue,
-                  let benchmark = object["benchmark"]?.stringValue?.trimmingWhitespace(), !benchmark.isEmpty,
-                  let score = object["score"]?.doubleValue
+                  let benchmark = object["benchmark"]?.stringValue?.trimmingWhitespace(), !benchmark.isEmpty
             else { continue }
-            scores.append(.init(benchmark: benchmark, score: score, costPerInstance: object["cost_per_instance"]?.doubleValue))
+            let score = object["score"] ?? .null
+            guard let number = score.doubleValue, number.isFinite, (0...100).contains(number) else {
+                let problem = score.doubleValue == nil ? "is not a number" : "is outside 0–100"
+                rejected.append(RejectedEntry(entry: position + 1, reason: "\(benchmark) score \(written(score)) \(problem)"))
+                continue
+            }
+            let cost = object["cost_per_instance"] ?? .null
+            guard cost.isNull || cost.doubleValue.map({ $0.isFinite && $0 >= 0 }) == true else {
+                let problem = cost.doubleValue == nil ? "is not a number" : "is not a finite amount ≥ 0"
+                rejected.append(RejectedEntry(entry: position + 1,
+                                              reason: "\(benchmark) cost_per_instance \(written(cost)) \(problem)"))
+                continue
+            }
+            scores.append(.init(benchmark: benchmark, score: number, costPerInstance: cost.doubleValue))
         }
-        return .valid(scores)
+        return .valid(scores, rejected: rejected)
+    }
+
+    /// A JSON value as a message quotes it: numbers as Python prints them, text in quotes.
+    private static func written(_ value: JSONValue) -> String {
+        switch value {
+        case .double(let number): PythonFloat.repr(number)
+        case .string(let text): "'\(text.prefix(40))'"
+        default: String(decoding: CanonicalJSON.encode(value, trailingNewline: false).prefix(40), as: UTF8.self)
+        }
     }
 }
 

@@ -16,6 +16,9 @@ public struct SnapshotIndex: Sendable, Equatable {
     /// Every evaluated day and the commit its leaderboard was read from, ascending by day.
     /// Days not in `snapshots` had the same leaderboard as the day before.
     public var sourceCommits: [(day: Day, commit: String)]
+    /// Commits reachable from ``indexCommit`` that were dated after the run's start and so left
+    /// out (decisions 20); while any is listed, a run on the same index commit is not a no-op.
+    public var futureCommits: [String] = []
 
     /// The newest published day.
     public var latest: Day? { snapshots.last }
@@ -31,18 +34,21 @@ public struct SnapshotIndex: Sendable, Equatable {
     public static func == (a: SnapshotIndex, b: SnapshotIndex) -> Bool {
         a.snapshots == b.snapshots && a.indexCommit == b.indexCommit && a.configDigest == b.configDigest
             && a.sourceCommits.elementsEqual(b.sourceCommits) { $0.day == $1.day && $0.commit == $1.commit }
+            && a.futureCommits == b.futureCommits
     }
 
-    /// The file's JSON: `snapshots`, `latest` (as the reference), then `index_commit`, `config_digest`
-    /// and `source_commits`.
+    /// The file's JSON: `snapshots`, `latest` (as the reference), then `index_commit`, `config_digest`,
+    /// `source_commits` and, only when there are any, `future_commits`.
     public var json: JSONValue {
-        .object(JSONObject([
+        var fields: [(String, JSONValue)] = [
             ("snapshots", .array(snapshots.map { .string($0.iso) })),
             ("latest", latest.map { .string($0.iso) } ?? .null),
             ("index_commit", .string(indexCommit)),
             ("config_digest", .string(configDigest)),
             ("source_commits", .object(JSONObject(sourceCommits.map { ($0.day.iso, JSONValue.string($0.commit)) }))),
-        ]))
+        ]
+        if !futureCommits.isEmpty { fields.append(("future_commits", .array(futureCommits.map(JSONValue.string)))) }
+        return .object(JSONObject(fields))
     }
 
     /// Reads the file's JSON; nil when it is not this format (for example a reference index.json).
@@ -64,5 +70,6 @@ public struct SnapshotIndex: Sendable, Equatable {
         }
         self.init(snapshots: days.sorted(), indexCommit: commit,
                   configDigest: object["config_digest"]?.stringValue ?? "", sourceCommits: pairs.sorted { $0.day < $1.day })
+        futureCommits = (object["future_commits"]?.arrayValue ?? []).compactMap(\.stringValue)
     }
 }

@@ -23,8 +23,10 @@ public struct SnapshotRunReport: Sendable {
     public var removed: [Day] = []
     /// Published snapshots after the run.
     public var publishedDays = 0
-    /// Files of the index that are not valid JSON (skipped).
+    /// Files of the index that are not valid JSON, and score entries that are not valid (skipped).
     public var invalidFiles: [InvalidIndexFile] = []
+    /// Commits dated after the run's start (a skewed clock), oldest first; never published.
+    public var futureCommits: [CommitSummary] = []
     /// What each written snapshot changed, in day order.
     public var changes: [SnapshotChanges] = []
     /// True when `index.json` changed on disk.

@@ -35,3 +35,18 @@ extension APIPricingReport {
         }
     }
 }
+
+extension SnapshotRunReport {
+    /// One alert when commits dated after the run's start were skipped (a skewed clock in the index).
+    public var alerts: [Alert] {
+        guard !futureCommits.isEmpty else { return [] }
+        let list = futureCommits.prefix(10).map { "  - \($0.id.hex) dated \(Day.utcTimestamp($0.committerTime))" }
+        let more = futureCommits.count > 10 ? ["  - … and \(futureCommits.count - 10) more"] : []
+        return [Alert(subject: "Index commits dated in the future",
+                      body: "\(futureCommits.count) commit\(futureCommits.count == 1 ? " of the OpenHands Index is" : "s of the OpenHands Index are") "
+                          + "dated after this run started, so their leaderboards were not published (snapshots stop at today, UTC):\n"
+                          + (list + more).joined(separator: "\n")
+                          + "\n\nThe committer's clock was probably wrong. Nothing needs doing if the date is close; otherwise ask "
+                          + "the index maintainers to fix the commit's date.")]
+    }
+}

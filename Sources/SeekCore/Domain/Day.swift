@@ -43,6 +43,14 @@ public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible, Coda
 
     public var description: String { iso }
 
+    /// `YYYY-MM-DD HH:MM:SS UTC` for a Unix time, for messages (e.g. a commit's date).
+    public static func utcTimestamp(_ unixTime: Int64) -> String {
+        let day = Day(containing: unixTime)
+        let seconds = unixTime - day.startUnixTime
+        func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(day.iso) \(two(seconds / 3600)):\(two(seconds / 60 % 60)):\(two(seconds % 60)) UTC"
+    }
+
     public static func < (a: Day, b: Day) -> Bool { a.daysSinceEpoch < b.daysSinceEpoch }
 
     public init(from decoder: any Decoder) throws {
