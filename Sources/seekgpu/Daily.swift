@@ -113,7 +113,7 @@ extension SeekGPU {
         private func updateIndex(console: Console) -> [Alert] {
             do {
                 let checkout = try Repository(openingAt: repo)
-                let indexPath = Diff.pathInRepository(out: options.index, repositoryPath: repo)
+                let indexPath = try checkout.workTreePath(of: options.index)
                 let (old, new) = try IndexUpdate.toRemoteHead(checkout: checkout, path: indexPath)
                 console.summary([old == new ? "index: \(new.short), no new commit"
                                             : "index: \(old?.short ?? "none") → \(new.short)"])

@@ -54,7 +54,12 @@ extension SeekGPU {
             } catch {
                 throw DiffError("no git repository at '\(repo)' (\(error)); run in the repository's top folder or pass --repo")
             }
-            let sitePath = Self.pathInRepository(out: out, repositoryPath: repo)
+            let sitePath: String
+            do {
+                sitePath = try repository.workTreePath(of: out)
+            } catch {
+                throw DiffError("--out: \(error); pass the site folder inside the checkout given with --repo")
+            }
             var oldData = DataState.empty
             var oldSite: [String: [UInt8]] = [:]
             do {
@@ -77,16 +82,6 @@ extension SeekGPU {
             case .body: print(diff.body, terminator: "")
             case .summary: print(diff.summaryLine)
             }
-        }
-
-        /// The site folder's path inside the repository: `out` relative to the work tree when it
-        /// lies inside it, else `web/public`.
-        static func pathInRepository(out: String, repositoryPath: String) -> String {
-            let site = URL(fileURLWithPath: out).standardizedFileURL.resolvingSymlinksInPath().path
-            let top = URL(fileURLWithPath: repositoryPath).standardizedFileURL.resolvingSymlinksInPath().path
-            let prefix = top.hasSuffix("/") ? top : top + "/"
-            guard site.hasPrefix(prefix), site.count > prefix.count else { return "web/public" }
-            return String(site.dropFirst(prefix.count))
         }
     }
 }

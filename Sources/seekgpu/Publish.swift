@@ -58,12 +58,19 @@ enum Publishing {
         } catch {
             throw PublishFailure("no git checkout at '\(repo)' (\(error)); run in the repository's top folder or pass --repo")
         }
+        let sitePath: String, indexPath: String
+        do {
+            sitePath = try repository.workTreePath(of: options.out)
+            indexPath = try repository.workTreePath(of: options.index)
+        } catch {
+            throw PublishFailure("\(error); --out and --index must be folders inside the checkout given with --repo")
+        }
         let environment = ProcessInfo.processInfo.environment
         let token = environment["GITHUB_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         let publisher = Publisher(
             repository: repository,
-            sitePath: SeekGPU.Diff.pathInRepository(out: options.out, repositoryPath: repo),
-            indexPath: SeekGPU.Diff.pathInRepository(out: options.index, repositoryPath: repo),
+            sitePath: sitePath,
+            indexPath: indexPath,
             remote: remote, branch: branch, credentials: token.map(Credentials.token) ?? .none,
             identity: GitIdentity.from(environment: environment),
             logger: console.logger(label: "seekgpu.publish"))

@@ -65,6 +65,19 @@ import TestSupport
         }
     }
 
+    @Test func anIndexOutsideTheCheckoutIsRefusedNotTakenForTheSite() throws {
+        let dir = try TemporaryDirectory()
+        let repo = try Repository.create(at: dir.path("work"), bare: false)
+        try FileManager.default.createDirectory(atPath: dir.path("work/web/public"), withIntermediateDirectories: true)
+        try "<p>hi</p>\n".write(toFile: dir.path("work/web/public/index.html"), atomically: true, encoding: .utf8)
+        let run = try CommandRunner.run(["publish", "--repo", dir.path("work"), "--out", dir.path("work/web/public"),
+                                         "--index", dir.path("elsewhere/openhands-index")],
+                                        in: URL(fileURLWithPath: dir.path("work")))
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("elsewhere/openhands-index") && run.stderr.contains("outside the work tree"), "\(run.stderr)")
+        #expect(try repo.headCommitID() == nil)
+    }
+
     @Test func aSecondRunWaitsForNoOneButIsRefusedWhileTheLockIsHeld() throws {
         let dir = try TemporaryDirectory()
         try FileManager.default.createDirectory(atPath: dir.path("work/web/public"), withIntermediateDirectories: true)
