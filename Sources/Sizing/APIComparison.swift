@@ -1,35 +1,5 @@
 import SeekCore
 
-/// API prices of one closed model (the fields of an api_pricing.json row the site reads, §3.6).
-public struct APIPrice: Sendable, Hashable {
-    /// OpenHands-style model name, e.g. `claude-fable-5`.
-    public var modelName: String
-    /// `anthropic`, `openai` or `google` (selects the cache TTLs).
-    public var lab: String
-    /// USD per input token (`nil` or 0 → cost 0).
-    public var inputCostPerToken: Double?
-    /// USD per output token (`nil` or 0 → cost 0).
-    public var outputCostPerToken: Double?
-    /// USD per cached input token read; `nil` means no caching is modeled.
-    public var cacheReadCostPerToken: Double?
-    /// USD per cache-write token (`nil` → 0).
-    public var cacheWriteCostPerToken: Double?
-    /// Context window, tokens (`nil` → unbounded).
-    public var contextWindow: Double?
-
-    /// Creates a price row; see each property for units.
-    public init(modelName: String, lab: String, inputCostPerToken: Double?, outputCostPerToken: Double?,
-                cacheReadCostPerToken: Double? = nil, cacheWriteCostPerToken: Double? = nil, contextWindow: Double? = nil) {
-        self.modelName = modelName
-        self.lab = lab
-        self.inputCostPerToken = inputCostPerToken
-        self.outputCostPerToken = outputCostPerToken
-        self.cacheReadCostPerToken = cacheReadCostPerToken
-        self.cacheWriteCostPerToken = cacheWriteCostPerToken
-        self.contextWindow = contextWindow
-    }
-}
-
 /// A conversation pattern for API cost per request (§2.18).
 public struct ConversationPattern: Sendable, Hashable {
     /// Requests per conversation T (default 50).

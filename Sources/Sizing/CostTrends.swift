@@ -42,7 +42,7 @@ extension Trends {
     ///   - search: Today's offerings, specs and settings.
     ///   - history: Node price log (`nil` → today's prices throughout).
     public func costTrend(category: String, models: [ModelSpec], search: SetupSearch,
-                          history: NodePriceHistory? = nil) -> [CostTrendPoint] {
+                          history: PriceHistory? = nil) -> [CostTrendPoint] {
         gapTrend(category: category).compactMap { p in
             guard let model = models.first(where: { $0.modelName == p.openSourceModel }) else { return nil }
             var dated = search

@@ -58,11 +58,8 @@ extension ModelSpec {
     /// Whether the model is a mixture of experts (`architecture == "MoE"`).
     public var isMoE: Bool { architecture == "MoE" }
 
-    /// Bytes per non-routed parameter of a mixed int4 checkpoint (§2.2): 1 (FP8) for native `"FP4"`
-    /// (DeepSeek-V4), else 2 (BF16, community INT4 quants).
-    var nonRoutedBytesPerParam: Double {
-        (precision ?? "").uppercased().trimmingWhitespace() == "FP4" ? 1 : 2
-    }
+    /// Bytes per non-routed parameter of a mixed int4 checkpoint (§2.2): see ``WeightMemory/nonRoutedBytesPerParam(precision:)``.
+    var nonRoutedBytesPerParam: Double { WeightMemory.nonRoutedBytesPerParam(precision: precision) }
 
     /// Total weight memory, in GB, used for fit and VRAM (§2.2 `getModelMemory`).
     ///
@@ -70,11 +67,8 @@ extension ModelSpec {
     /// - Returns: GB (10⁹ params × bytes per param); int4 with routed experts splits routed (0.5625 B)
     ///   and non-routed (1 or 2 B) parameters.
     public func weightMemoryGB(at precision: ServingPrecision? = nil) -> Double {
-        let p = precision ?? servingPrecision
-        if let routed = routedExpertParamsB, p == .int4 {
-            return routed * ServingPrecision.int4.bytesPerParam + (learnableParamsB - routed) * nonRoutedBytesPerParam
-        }
-        return learnableParamsB * p.bytesPerParam
+        WeightMemory.size(parameters: learnableParamsB, routedExpertParameters: routedExpertParamsB,
+                          precision: precision ?? servingPrecision, precisionName: self.precision)
     }
 
     /// Weight memory read from HBM per decode step, in GB (§2.2 `getActiveModelMemory`).
@@ -108,6 +102,33 @@ extension ModelSpec {
     public func fits(gpuCount: Int, vramPerGPUGB: Double, assumptions: SizingAssumptions = .reference) -> Bool {
         Fit.gpusNeeded(memoryGB: weightMemoryGB() * assumptions.weightOverheadFactor, vramPerGPUGB: vramPerGPUGB)
             <= gpuCount
+    }
+}
+
+/// The one weight estimate (§2.2 `getModelMemory`): the site sizes `models.json` rows with it (billions of
+/// parameters → GB) and `seekgpu size` exact parameter counts (parameters → bytes).
+public enum WeightMemory {
+    /// Weight size in bytes per unit of `parameters` (so billions give GB): at `precision`'s bytes per
+    /// parameter, except int4 with routed experts, which stores routed experts at 0.5625 B and the rest at
+    /// ``nonRoutedBytesPerParam(precision:)``.
+    /// - Parameters:
+    ///   - parameters: All parameters (any unit: 1, 10⁹, …).
+    ///   - routedExpertParameters: Parameters in routed experts, same unit; nil for models without.
+    ///   - precision: The serving precision.
+    ///   - precisionName: The checkpoint's format as written (`"FP4"`, `"INT4-mixed"`, …), for the non-routed bytes.
+    public static func size(parameters: Double, routedExpertParameters: Double?, precision: ServingPrecision,
+                            precisionName: String?) -> Double {
+        if let routed = routedExpertParameters, precision == .int4 {
+            return routed * ServingPrecision.int4.bytesPerParam
+                + (parameters - routed) * nonRoutedBytesPerParam(precision: precisionName)
+        }
+        return parameters * precision.bytesPerParam
+    }
+
+    /// Bytes per non-routed parameter of a mixed int4 checkpoint (§2.2): 1 (FP8) for native `"FP4"`
+    /// (DeepSeek-V4), else 2 (BF16, community INT4 quants).
+    public static func nonRoutedBytesPerParam(precision: String?) -> Double {
+        (precision ?? "").uppercased().trimmingWhitespace() == "FP4" ? 1 : 2
     }
 }
 

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Feeds
 import Foundation
 import GitKit
 import Publish
@@ -14,7 +13,7 @@ extension SeekGPU {
                 1. Fetches the index submodule's remote main and moves its checkout there (a failure is \
                 alerted and the run goes on with the current index). 2. Runs every generate step, up to 3 \
                 attempts 1 and 5 minutes apart (SEEKGPU_DAILY_RETRY_DELAYS, seconds, e.g. "0,0"); a format \
-                change is not retried. 3. Publishes as `seekgpu publish` does: a commit only when the site or \
+                change or an invalid configuration is not retried. 3. Publishes as `seekgpu publish` does: a commit only when the site or \
                 the gitlink changed. 4. E-mails the alerts of the run ("Data updated" only when a commit was \
                 made) when SMTP is configured; a mail failure never fails the run. Between 2 and 3, when export.yaml \
                 exists at the repository root (--repo), runs it as `seekgpu export` does (not with --dry-run); a failed \
@@ -22,7 +21,7 @@ extension SeekGPU {
                 Environment: as `generate` and `publish`, plus SEEKGPU_SMTP_URL, SMTP_USER, SMTP_PASSWORD, \
                 NOTIFY_TO, SEEKGPU_MAIL_FROM, SEEKGPU_ALERT_PREFIX (see README, "Daily job").
                 Exit status: 0 on success (committed or not), else generate's status (65 format change, 69 \
-                source unavailable, 1 other) or 1 when publishing failed.
+                source unavailable, 78 invalid configuration, 1 other) or 1 when publishing failed.
                 """)
 
         @Option(help: "The remote to push to.")
@@ -44,6 +43,10 @@ extension SeekGPU {
 
         func run() async throws {
             let console = Console(quiet: options.quiet, verbose: options.verbose)
+            try await exitingOnError(console) { try await runDaily(console: console) }
+        }
+
+        private func runDaily(console: Console) async throws {
             let lock = try takeLock(out: options.out)
             defer { withExtendedLifetime(lock) {} }
             let environment = ProcessInfo.processInfo.environment
@@ -52,20 +55,20 @@ extension SeekGPU {
             if !skipIndexUpdate { alerts += updateIndex(console: console) }
 
             let attempts = try Self.attempts(environment: environment)
-            let (generated, stepAlerts) = await generate(attempts: attempts, console: console)
-            alerts += stepAlerts
+            let (generated, last) = await generate(attempts: attempts, environment: environment, console: console)
+            alerts += last.alerts
             if case .failed(let error, let attempt, _) = generated {
                 alerts.append(DailyAlerts.pipelineFailed(error: Self.describe(error), attempt: attempt,
                                                          of: attempts.delays.count + 1, runURL: runURL))
                 mail(alerts, console: console)
                 console.error("generate failed on attempt \(attempt); nothing was committed")
-                throw (error as? ExitCode) ?? ExitCode.failure
+                throw ExitCode(ExitStatus(for: error).rawValue)
             }
 
             if dryRun {
                 if exportConfiguration != nil { console.summary(["export: skipped (dry run)"]) }
             } else {
-                alerts += await runExport(console: console)
+                alerts += await runExport(catalogs: last.catalogs, console: console)
             }
 
             let outcome: Publisher.Outcome
@@ -97,11 +100,12 @@ extension SeekGPU {
             return FileManager.default.fileExists(atPath: path) ? path : nil
         }
 
-        /// Runs `export.yaml` when it exists; a failure is logged and alerted, never stops publishing.
-        private func runExport(console: Console) async -> [Alert] {
+        /// Runs `export.yaml` when it exists over the catalogs generate read; a failure is logged and
+        /// alerted, never stops publishing.
+        private func runExport(catalogs: Catalogs?, console: Console) async -> [Alert] {
             guard let path = exportConfiguration else { return [] }
             let outcome = await ExportJob(configPath: path, configDirectory: options.config, catalogVersion: nil)
-                .run(console: console)
+                .run(console: console, catalogs: catalogs)
             guard outcome.status != 0 else { return [] }
             console.error("export failed (exit \(outcome.status)); publishing goes on")
             return [Alert(subject: "Export failed", body: "The daily export (\(path)) exited with status \(outcome.status). "
@@ -126,24 +130,25 @@ extension SeekGPU {
             }
         }
 
-        /// Runs every step with retries; returns the outcome and the alerts of the last attempt.
-        private func generate(attempts: Attempts, console: Console) async -> (Attempts.Outcome<Void>, [Alert]) {
-            let queue = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("seekgpu-alerts-\(UUID().uuidString).json")
-            defer { try? FileManager.default.removeItem(at: queue) }
-            var arguments = ["--step", "all", "--alerts-file", queue.path, "--out", options.out, "--index", options.index,
-                             "--config", options.config]
-            if options.quiet { arguments.append("--quiet") }
-            if options.verbose { arguments.append("--verbose") }
+        /// Runs every generate step, as a function, with retries; returns the outcome and the last attempt's result.
+        private func generate(attempts: Attempts, environment: [String: String],
+                              console: Console) async -> (Attempts.Outcome<Void>, GenerateRun.Result) {
+            let options = GenerateRun.Options(step: .all, index: self.options.index, out: self.options.out,
+                                              config: self.options.config, verbose: self.options.verbose, now: Date(),
+                                              environment: environment)
+            var last = GenerateRun.Result()
             let outcome = await attempts.run(
-                isPermanent: { ($0 as? ExitCode)?.rawValue == FormatChangeError.exitCode },
+                isPermanent: { !ExitStatus(for: $0).isRetryable },
                 onRetry: { attempt, error, pause in
                     console.error("generate attempt \(attempt) failed (\(Self.describe(error))); trying again in \(Int(pause)) s")
                 }
             ) { _ in
-                try await Generate.parse(arguments).runSteps()
+                var run = options
+                run.now = Date()
+                last = GenerateRun(options: run, console: console).run()
+                if let error = last.error { throw error }
             }
-            let alerts = (try? Data(contentsOf: queue)).flatMap { try? DailyAlerts.alerts(fromQueueFile: Array($0)) } ?? []
-            return (outcome, alerts)
+            return (outcome, last)
         }
 
         private func mail(_ alerts: [Alert], console: Console) {
@@ -164,12 +169,7 @@ extension SeekGPU {
 
         /// A generate failure in words.
         static func describe(_ error: any Error) -> String {
-            switch (error as? ExitCode)?.rawValue {
-            case FormatChangeError.exitCode?: "a source changed its format (exit \(FormatChangeError.exitCode)); the code must be updated"
-            case SourceUnavailableError.exitCode?: "a required source could not be reached (exit \(SourceUnavailableError.exitCode))"
-            case let code?: "generate exited with status \(code)"
-            case nil: "\(error)"
-            }
+            "\(error) — \(ExitStatus(for: error))"
         }
     }
 }

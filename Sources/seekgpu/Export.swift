@@ -17,8 +17,8 @@ extension SeekGPU {
                 filters, transformer (json, csv, metrics), outputs (local, s3, https). One failing output never \
                 stops the others; a table of every pipeline is printed at the end. See README, "Export pipelines".
                 Exit status: 0 when every enabled output succeeded, 1 when any failed, 64 on a usage error, 65 when \
-                the configuration is invalid (every problem is printed as FILE:LINE:COLUMN: message) or the catalog \
-                changed its format, 69 when no catalog could be read.
+                the catalog changed its format, 69 when no catalog could be read, 78 when the configuration is \
+                invalid (every problem is printed as FILE:LINE:COLUMN: message).
                 """)
 
         @Option(help: ArgumentHelp("The export configuration (YAML).", valueName: "path"))
@@ -26,7 +26,7 @@ extension SeekGPU {
 
         @Option(help: ArgumentHelp("Read this gpuhunt catalog version for every provider (e.g. 20260822-1).",
                                    valueName: "version"))
-        var catalogVersion: String?
+        var catalogVersion: CatalogVersion?
 
         @Option(help: ArgumentHelp("Directory of the maintainer-edited tables (gpuhunt.yaml lists the providers).",
                                    valueName: "dir"))
@@ -40,9 +40,6 @@ extension SeekGPU {
 
         func validate() throws {
             if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together.") }
-            if let catalogVersion, catalogVersion.isEmpty || catalogVersion.contains("/") {
-                throw ValidationError("--catalog-version '\(catalogVersion)' is not a catalog version such as 20260822-1.")
-            }
         }
 
         func run() async throws {
@@ -57,7 +54,7 @@ extension SeekGPU {
         static let configuration = CommandConfiguration(
             commandName: "validate",
             abstract: "Check an export configuration and list every problem with its line and column.",
-            discussion: "Exit status: 0 when valid (a summary is printed), 65 when not (every problem is printed "
+            discussion: "Exit status: 0 when valid (a summary is printed), 78 when not (every problem is printed "
                 + "as FILE:LINE:COLUMN: message), 64 on a usage error.")
 
         @Option(help: ArgumentHelp("The export configuration (YAML).", valueName: "path"))
@@ -77,7 +74,7 @@ extension SeekGPU {
 struct ExportJob {
     var configPath: String
     var configDirectory: String
-    var catalogVersion: String?
+    var catalogVersion: CatalogVersion?
 
     /// The exit status and what a daily alert should say.
     struct Outcome {
@@ -96,25 +93,25 @@ struct ExportJob {
         guard let data = FileManager.default.contents(atPath: path) else {
             let message = "cannot read the export configuration '\(path)'; check the path given to --config"
             console.error(message)
-            return .failure(LoadFailure(status: 65, details: message))
+            return .failure(LoadFailure(status: ExitStatus.configuration.rawValue, details: message))
         }
         guard let text = String(data: data, encoding: .utf8) else {
             let message = "the export configuration '\(path)' is not UTF-8 text"
             console.error(message)
-            return .failure(LoadFailure(status: 65, details: message))
+            return .failure(LoadFailure(status: ExitStatus.configuration.rawValue, details: message))
         }
         let problems = ExportConfig.validate(yaml: text)
         guard problems.isEmpty else {
             let lines = problems.map { $0.formatted(file: path) }
             FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
             console.error("\(path) has \(problems.count) problem\(problems.count == 1 ? "" : "s"); nothing was exported")
-            return .failure(LoadFailure(status: 65, details: lines.joined(separator: "\n")))
+            return .failure(LoadFailure(status: ExitStatus.configuration.rawValue, details: lines.joined(separator: "\n")))
         }
         do {
             return .success(try ExportConfig.load(yaml: text))
         } catch {
             console.error("\(error)")
-            return .failure(LoadFailure(status: 65, details: "\(error)"))
+            return .failure(LoadFailure(status: ExitStatus.configuration.rawValue, details: "\(error)"))
         }
     }
 
@@ -130,7 +127,9 @@ struct ExportJob {
             + "(\(enabled) enabled), \(outputs.count) output\(outputs.count == 1 ? "" : "s") (\(kinds.joined(separator: ", ")))"
     }
 
-    func run(console: Console) async -> Outcome {
+    /// Runs the configuration over `catalogs`, or over catalogs fetched now when nil (the daily job
+    /// passes the ones its prices step read, so each catalog is downloaded once).
+    func run(console: Console, catalogs given: Catalogs? = nil) async -> Outcome {
         let config: ExportConfig
         switch Self.load(configPath, console: console) {
         case .success(let loaded): config = loaded
@@ -142,31 +141,25 @@ struct ExportJob {
         }
         let environment = ProcessInfo.processInfo.environment
         let logger = console.logger(label: "seekgpu.export")
-        let catalog: CatalogRows
+        let catalogs: Catalogs
         do {
-            let feed = PriceFeed(
+            catalogs = try given ?? PriceFeed(
                 configuration: try PriceFeedConfiguration.load(
                     from: URL(fileURLWithPath: configDirectory).appendingPathComponent(PriceFeedConfiguration.fileName)),
                 location: CatalogLocation.from(environment: environment), pinnedVersion: catalogVersion,
                 retry: try RetryPolicy.from(environment: environment))
-            catalog = try feed.catalogRows { line in logger.warning("\(line)") }
-        } catch let error as SourceUnavailableError {
-            console.error(error.description)
-            return Outcome(status: SourceUnavailableError.exitCode, details: error.description)
-        } catch let error as FormatChangeError {
-            console.error(error.description)
-            return Outcome(status: FormatChangeError.exitCode, details: error.description)
+                .fetchCatalogs { line in logger.warning("\(line)") }
         } catch {
             console.error("\(error)")
-            return Outcome(status: 1, details: "\(error)")
+            return Outcome(status: ExitStatus(for: error).rawValue, details: "\(error)")
         }
-        let input = ExportInput(catalog: catalog)
-        let versions = Set(catalog.versions.values).sorted()
-        var lines = ["export: \(input.records.count) records from \(catalog.versions.count) providers "
+        let input = ExportInput(catalogs: catalogs)
+        let versions = Set(catalogs.versions.values).sorted()
+        var lines = ["export: \(input.records.count) records from \(catalogs.tables.count) providers "
                      + "(catalog \(versions.joined(separator: ", ")))"
                      + (input.skippedRows > 0 ? ", \(input.skippedRows) malformed rows skipped" : "")]
-        if !catalog.failures.isEmpty {
-            lines.append("  providers not read: " + catalog.failures.map(\.provider).joined(separator: ", "))
+        if !catalogs.failures.isEmpty {
+            lines.append("  providers not read: " + catalogs.failures.map(\.provider).joined(separator: ", "))
         }
         console.summary(lines)
         let runner = ExportRunner(environment: environment, runTime: Date()) { line in logger.info("\(line)") }

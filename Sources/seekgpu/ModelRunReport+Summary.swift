@@ -3,7 +3,7 @@ import Feeds
 extension ModelRunReport {
     /// The end-of-run summary of the models step.
     func summaryLines() -> [String] {
-        var lines = ["models: \(rows) rows in models.json" + (changed ? "" : " (unchanged)")]
+        var lines = ["models: \(models.count) rows in models.json" + (changed ? "" : " (unchanged)")]
         for (model, reason) in failures {
             lines.append("  failed \(model)" + (kept.contains(model) ? " (keeping its previous row)" : " (no previous row)")
                          + ": \(reason)")

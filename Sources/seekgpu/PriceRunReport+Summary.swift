@@ -9,7 +9,7 @@ extension PriceRunReport {
         var lines = [
             "prices: \(fresh.count) of \(source.providers.count) providers read (catalog \(versions.joined(separator: ", ")))"
                 + (source.asOf.map { ", as of \($0)" } ?? ""),
-            "  \(rowsRead) catalog rows, \(malformedRows) malformed skipped; \(offerings) offerings published"
+            "  \(rowsRead) catalog rows, \(malformedRows) malformed skipped; \(offerings.count) offerings published"
                 + (historyPointAdded ? "; price history point added" : ""),
         ]
         for failure in failures {

@@ -109,19 +109,11 @@ extension SeekGPU {
 
         func run() async throws {
             let console = Console(quiet: false, verbose: false)
-            let report: SizeReport
-            do {
+            try await exitingOnError(console) {
                 let inputs = try SizeInputs.load(self, log: { console.summary([$0]) })
-                report = try SizeReport(inputs: inputs, command: self)
-            } catch let error as ModelConfigError {
-                console.error(error.description)
-                throw ExitCode(65)
-            } catch let error as ValidationError {
-                // Thrown from run(), ArgumentParser would print the root command's usage; this one is ours.
-                console.error(error.message)
-                throw ExitCode.validationFailure
+                let report = try SizeReport(inputs: inputs, command: self)
+                print(json ? report.json : report.table, terminator: "")
             }
-            print(json ? report.json : report.table, terminator: "")
         }
     }
 }

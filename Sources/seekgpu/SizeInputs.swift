@@ -39,12 +39,15 @@ struct SizeInputs {
                 + "\(command.configDir)/gpu-datasheets.yaml and gpu-datasheet-overrides.yaml: \(names).")
         }
         let source = command.config ?? command.hf ?? ""
-        let bytes = try command.config.map(readFile) ?? fetch(repo: source, log: log)
         let config: JSONValue
-        do {
-            config = try JSONParser.parse(bytes)
-        } catch {
-            throw ModelConfigError(modelName: "", message: "\(source): config.json is not valid JSON (\(error))")
+        if let path = command.config {
+            do {
+                config = try JSONParser.parse(try readFile(path))
+            } catch let error as JSONSyntaxError {
+                throw ModelConfigError(modelName: "", message: "\(source): config.json is not valid JSON (\(error))")
+            }
+        } else {
+            config = try fetch(repo: source, log: log)
         }
         var architecture = try KVArchitecture(config: config)
         if let bytes = KVArchitecture.dtypeBytes(named: command.dtype) { architecture.modelDTypeBytes = bytes }
@@ -71,34 +74,18 @@ struct SizeInputs {
         return [UInt8](data)
     }
 
-    /// `GET {HF_ENDPOINT}/{repo}/resolve/main/config.json`, `HF_TOKEN` as a Bearer token (never printed).
-    private static func fetch(repo: String, log: @escaping @Sendable (String) -> Void) throws -> [UInt8] {
+    /// The config of `repo` through the models step's fetcher (`HF_ENDPOINT`, `HF_TOKEN` as a Bearer token).
+    private static func fetch(repo: String, log: @escaping @Sendable (String) -> Void) throws -> JSONValue {
         let environment = ProcessInfo.processInfo.environment
-        let endpoint = (environment["HF_ENDPOINT"].flatMap { $0.isEmpty ? nil : $0 } ?? ModelFeed.publicEndpoint)
-        let trimmed = endpoint.hasSuffix("/") ? String(endpoint.dropLast()) : endpoint
-        let token = environment["HF_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
-        let url = "\(trimmed)/\(repo)/resolve/main/config.json"
-        let shown = URLRedaction.redacted(url)
-        let response: HTTPResponse
         do {
-            response = try HTTPClient().get(url, headers: token.map { ["Authorization": "Bearer \($0)"] } ?? [:],
-                                            retry: try RetryPolicy.from(environment: environment)) { attempt, reason, delay in
-                log("\(shown): \(reason); retry \(attempt) in \(delay) s")
+            return try HubConfigFetcher(environment: environment, retry: try RetryPolicy.from(environment: environment))
+                .config(of: repo, log: log)
+        } catch let error as HubConfigError {
+            switch error.kind {
+            case .invalidJSON: throw ModelConfigError(modelName: "", message: error.message)
+            case .notFound: throw SizeFetchError(message: "\(error.message): check the repository id \(repo)")
+            case .unreachable, .refused: throw SizeFetchError(message: error.message)
             }
-        } catch let error as NetError {
-            throw SizeFetchError(message: "cannot fetch \(shown): \(error.description)")
-        }
-        switch response.status {
-        case 200..<300:
-            return response.body
-        case 401, 403:
-            throw SizeFetchError(message: token == nil
-                ? "\(shown) is gated (HTTP \(response.status)): set HF_TOKEN to a token that can read \(repo)"
-                : "\(shown) refused HF_TOKEN (HTTP \(response.status)): give the token access to \(repo)")
-        case 404:
-            throw SizeFetchError(message: "\(shown) not found (HTTP 404): check the repository id \(repo)")
-        default:
-            throw SizeFetchError(message: "HTTP \(response.status) for \(shown)")
         }
     }
 }
@@ -110,7 +97,8 @@ struct SizeFetchError: Error, CustomStringConvertible {
     var description: String { message }
 }
 
-/// A model's weight memory from its parameter count and checkpoint format.
+/// A model's weight memory from its exact parameter count and checkpoint format, through the site's
+/// weight estimate (``WeightMemory/size(parameters:routedExpertParameters:precision:precisionName:)``).
 struct WeightEstimate {
     /// All parameters (`ParameterCounter`).
     var parameters: Int
@@ -119,9 +107,8 @@ struct WeightEstimate {
     /// The format, e.g. `BF16`, `FP8`, `INT4`.
     var format: String
 
-    /// Counts `config`'s parameters and sizes them: quantized checkpoints at their format's bytes per
-    /// parameter (INT4/FP4 with routed experts: experts at 0.5625 B, the rest at 2 B, or 1 B for native
-    /// FP4, as `Sizing.ModelSpec.weightMemoryGB` does), others at `dtypeBytes`.
+    /// Counts `config`'s parameters and sizes them: quantized checkpoints at their format (as the models
+    /// step detects it), others at `dtypeBytes` per parameter.
     ///
     /// - Throws: ``ModelConfigError`` for a `model_type` the registry lacks or an unknown format.
     init(config: JSONValue, architectures: ModelArchitectures, dtypeBytes: Int) throws {
@@ -129,19 +116,19 @@ struct WeightEstimate {
         parameters = counts.total
         let text = try architectures.textConfig(of: config)
         let quantized = [text["quantization_config"], config["quantization_config"]].contains { $0 != nil && $0 != .null }
-        guard quantized else {
-            bytes = Double(counts.total * dtypeBytes)
-            format = dtypeBytes == 4 ? "FP32" : "16-bit"
-            return
-        }
-        let precision = try PrecisionDetector.detect(config: config, architectures: architectures)
-        let serving = ServingPrecision(raw: precision.dtype)
-        format = precision.dtype
-        if serving == .int4 && counts.routedExperts > 0 {
-            let rest = precision.dtype.uppercased() == "FP4" ? 1.0 : 2.0
-            bytes = Double(counts.routedExperts) * serving.bytesPerParam + Double(counts.total - counts.routedExperts) * rest
+        let precision: ServingPrecision
+        let name: String?
+        if quantized {
+            name = try PrecisionDetector.detect(config: config, architectures: architectures).dtype
+            precision = ServingPrecision(raw: name)
+            format = name ?? "?"
         } else {
-            bytes = Double(counts.total) * serving.bytesPerParam
+            name = nil
+            precision = dtypeBytes == 4 ? .fp32 : dtypeBytes == 1 ? .fp8 : .bf16
+            format = dtypeBytes == 4 ? "FP32" : "16-bit"
         }
+        bytes = WeightMemory.size(parameters: Double(counts.total),
+                                  routedExpertParameters: counts.routedExperts > 0 ? Double(counts.routedExperts) : nil,
+                                  precision: precision, precisionName: name)
     }
 }

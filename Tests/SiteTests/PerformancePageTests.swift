@@ -1,3 +1,4 @@
+import Dataset
 import Feeds
 import Foundation
 import SeekCore
@@ -11,18 +12,16 @@ import TestSupport
 @Suite struct PerformancePageTests {
     static let reference = Fixtures.shared("reference")
 
-    func rows(_ name: String) throws -> [JSONValue] {
-        try JSONParser.parse(Data(contentsOf: Self.reference.appendingPathComponent(name))).arrayValue ?? []
-    }
 
     @Test func setupsMatchTheReferenceGoldenCells() throws {
-        let models = try rows("models.json").compactMap(ModelSpec.init(json:))
-        let offerings = try rows("gpus.json").compactMap(Offering.init(json:))
-        let specs = try rows("gpu_specs.json").compactMap(GPUSpec.init(json:))
+        let data = ReferenceContent.folder
+        let models = try #require(try data.read(DataFiles.models))
+        let offerings = try #require(try data.read(DataFiles.offerings))
+        let specs = try #require(try data.read(DataFiles.gpuSpecs))
         #expect(models.count == 22 && offerings.count == 173 && specs.count == 32)
         let store = SnapshotStore(directory: Self.reference.appendingPathComponent("snapshots"))
         let day = try #require(Day(iso: "2026-06-18"))
-        let latest = try #require(store.loadSnapshot(day))
+        let latest = try #require(try store.loadSnapshot(day))
         let content = SiteContent(latest: latest, models: models, offerings: offerings, specs: specs)
         let html = SiteWriter.renderIndex(content)
         // §4.9 rows: GLM-5.1 Fit, MiniMax-M3 Scale, Nemotron-3-Nano Scale, Kimi-K2.6 Fit.

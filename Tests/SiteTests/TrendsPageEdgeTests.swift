@@ -51,10 +51,10 @@ import Testing
 
     @Test func nodePricesPlotWithGapsInTheFixedOrder() {
         let snap = snapshot([entry("ClosedA", 80, open: false)])
-        let history = NodePriceHistory(points: [
-            NodePricePoint(day: Day(daysSinceEpoch: 20_600), usdPerNodeHour: ["H100": 20, "B300": 60]),
-            NodePricePoint(day: Day(daysSinceEpoch: 20_601), usdPerNodeHour: ["H100": 19]),
-            NodePricePoint(day: Day(daysSinceEpoch: 20_602), usdPerNodeHour: ["H100": 18, "B300": 58]),
+        let history = PriceHistory(series: [
+            PriceHistory.Point(date: Day(daysSinceEpoch: 20_600), prices: [.init(gpuName: "H100", usdPerNodeHour: 20), .init(gpuName: "B300", usdPerNodeHour: 60)]),
+            PriceHistory.Point(date: Day(daysSinceEpoch: 20_601), prices: [.init(gpuName: "H100", usdPerNodeHour: 19)]),
+            PriceHistory.Point(date: Day(daysSinceEpoch: 20_602), prices: [.init(gpuName: "H100", usdPerNodeHour: 18), .init(gpuName: "B300", usdPerNodeHour: 58)]),
         ])
         let section = HTMLProbe.section("nodes", in: TrendsPage.render(SiteContent(latest: snap, history: [snap], nodePrices: history)))
         #expect(HTMLProbe.tableRows(section) == [["2026-05-27", "$43,200", "$14,400"], ["2026-05-28", "—", "$13,680"],

@@ -63,17 +63,3 @@ struct APICostTests {
         #expect(approx(value, expected, digits: digits))
     }
 }
-
-/// The published-JSON decoders of the sizing inputs.
-@Suite struct PublishedJSONTests {
-    @Test func apiPricingRowsAndNodePriceHistoryDecode() throws {
-        let row = try JSONParser.parse(Array(#"{"model_name": "m", "lab": "openai", "input_cost_per_token": 1e-06, "output_cost_per_token": 2e-06, "cache_read_input_token_cost": null}"#.utf8))
-        let price = try #require(APIPrice(json: row))
-        #expect(price.modelName == "m" && price.lab == "openai" && price.inputCostPerToken == 1e-6 && price.cacheReadCostPerToken == nil)
-        #expect(APIPrice(json: try JSONParser.parse(Array(#"{"model_name": "m"}"#.utf8))) == nil)
-        let history = try #require(NodePriceHistory(json: try JSONParser.parse(Array(
-            #"{"unit": "usd_per_node_hour", "series": [{"date": "2026-06-01", "prices": [{"gpu_name": "H100", "usd_per_node_hour": 2}, {"gpu_name": "H100", "usd_per_node_hour": 9}]}]}"#.utf8))))
-        #expect(history.points.count == 1 && history.points[0].usdPerNodeHour == ["H100": 2])
-        #expect(NodePriceHistory(json: try JSONParser.parse(Array(#"{"unit": "eur", "series": []}"#.utf8))) == nil)
-    }
-}

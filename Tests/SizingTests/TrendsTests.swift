@@ -125,7 +125,7 @@ struct TrendsTests {
     @Test("decision 18: cost trend prices node offerings from the history at each date")
     func costTrendHistory() {
         let search = SetupSearch(offerings: [offering("H100", vram: 80, count: 8, price: 20)], specs: [h100])
-        let history = NodePriceHistory(points: [NodePricePoint(day: day("2026-02-01"), usdPerNodeHour: ["H100": 30])])
+        let history = PriceHistory(series: [PriceHistory.Point(date: day("2026-02-01"), prices: [.init(gpuName: "H100", usdPerNodeHour: 30)])])
         let snapshots = [snap("2026-01-28", [("ClosedA", 60), ("MiniMax-M2.5", 44)]),
                          snap("2026-02-05", [("ClosedA", 60), ("MiniMax-M2.5", 44), ("ClosedB", 70)])]
         let t = Trends(snapshots: snapshots, aliases: referenceAliases, openModels: ["MiniMax-M2.5"])
@@ -137,13 +137,13 @@ struct TrendsTests {
 
     @Test("GPU node price trend (§4.8)")
     func nodeTrend() {
-        let history = NodePriceHistory(points: [NodePricePoint(day: day("2026-06-02"), usdPerNodeHour: ["H100": 1.8]),
-                                                NodePricePoint(day: day("2026-06-01"), usdPerNodeHour: ["H100": 2, "A100": 1.5])])
+        let history = PriceHistory(series: [PriceHistory.Point(date: day("2026-06-02"), prices: [.init(gpuName: "H100", usdPerNodeHour: 1.8)]),
+                                                PriceHistory.Point(date: day("2026-06-01"), prices: [.init(gpuName: "H100", usdPerNodeHour: 2), .init(gpuName: "A100", usdPerNodeHour: 1.5)])])
         let rows = history.monthlyTrend()
         #expect(rows.map(\.day) == [day("2026-06-01"), day("2026-06-02")])
         #expect(rows[0].monthlyCost == ["H100": 1440, "A100": 1080])
         #expect(close(rows[1].monthlyCost["H100"], 1296) && rows[1].monthlyCost["A100"] == nil)
-        #expect(NodePriceHistory(points: []).monthlyTrend().isEmpty)
+        #expect(PriceHistory().monthlyTrend().isEmpty)
     }
 
     @Test("reference costs and scaling curve (§2.20)")

@@ -1,4 +1,3 @@
-import Feeds
 import Foundation
 import SeekCore
 
@@ -13,7 +12,7 @@ extension ExportRecord {
         }
         func number(_ name: String) -> Double? { text(name).flatMap(Double.init).flatMap { $0.isFinite ? $0 : nil } }
         guard let price = number("price"), let count = text("gpu_count").flatMap(Int.init), count >= 0,
-              let spot = text("spot").flatMap(Self.pythonBool)
+              let spot = text("spot").flatMap(CatalogTable.bool)
         else { return nil }
         let data = Self.providerData(text("provider_data"))
         self.init(provider: row.provider, instanceType: columns["instance_name"] ?? "", acceleratorName: text("gpu_name"),
@@ -29,29 +28,13 @@ extension ExportRecord {
     /// The Unix time a catalog version names: `20260822-1` → 2026-08-22T00:00:00Z = 1787356800;
     /// nil when the version does not start with a valid `YYYYMMDD` date (e.g. `local`).
     public static func collectedAt(version: String) -> Int64? {
-        guard let day = PriceSource.date(ofVersion: version) else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        guard let utc = TimeZone(identifier: "UTC") else { return nil }
-        calendar.timeZone = utc
-        let parts = day.iso.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3,
-              let date = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2]))
-        else { return nil }
-        return Int64(date.timeIntervalSince1970)
+        PriceSource.date(ofVersion: version)?.startUnixTime
     }
 
     /// `provider_data` is a JSON object in gpuhunt's catalogs (`{}` when empty); anything else is ignored.
     private static func providerData(_ text: String?) -> JSONObject? {
         guard let text, let value = try? JSONParser.parse(text) else { return nil }
         return value.objectValue
-    }
-
-    private static func pythonBool(_ text: String) -> Bool? {
-        switch text {
-        case "True", "true", "1": true
-        case "False", "false", "0": false
-        default: nil
-        }
     }
 }
 
@@ -71,10 +54,10 @@ public struct ExportInput: Sendable {
         self.skippedRows = skippedRows
     }
 
-    /// Maps every row of `catalog`.
-    public init(catalog: CatalogRows) {
-        let mapped = catalog.rows.map(ExportRecord.init(catalogRow:))
-        self.init(records: mapped.compactMap { $0 }, catalogVersions: catalog.versions,
-                  skippedRows: catalog.malformedRows + mapped.filter { $0 == nil }.count)
+    /// Maps every row of the run's catalogs.
+    public init(catalogs: Catalogs) {
+        let mapped = catalogs.rawRows.map(ExportRecord.init(catalogRow:))
+        self.init(records: mapped.compactMap { $0 }, catalogVersions: catalogs.versions,
+                  skippedRows: catalogs.malformedRows + mapped.filter { $0 == nil }.count)
     }
 }

@@ -1,3 +1,4 @@
+import Dataset
 import Foundation
 import NetKit
 import SeekCore
@@ -13,8 +14,6 @@ public struct APIPriceFeed: Sendable {
         "https://raw.githubusercontent.com/BerriAI/litellm/main/model_prices_and_context_window.json"
     /// The environment variable that overrides ``defaultURL`` (an `https`, `http` or `file` URL).
     public static let urlEnvironmentVariable = "SEEKGPU_LITELLM_URL"
-    /// The published file name.
-    public static let fileName = "api_pricing.json"
 
     /// Lab patterns, overrides, key map, required labs and dropped prefixes.
     public var configuration: APIPricingConfiguration
@@ -107,13 +106,19 @@ public struct APIPriceFeed: Sendable {
                 + "Update litellm_id_map in config/\(APIPricingConfiguration.fileName).")
         }
         report.missing = try APIPricing.checkRequiredLabs(missing: missing, configuration: configuration)
-        report.rows = rows
+        report.rows = try rows.map { row in
+            do {
+                return try APIPrice(publishedRow: row.objectValue ?? JSONObject(),
+                                    source: "LiteLLM entry '\(row["litellm_id"]?.stringValue ?? "?")' at \(URLRedaction.redacted(url))")
+            } catch {
+                throw FormatChangeError(source: "litellm", details: "\(error)")
+            }
+        }
         guard !rows.isEmpty else {
             report.skipped = "no selected model has a LiteLLM price"
             return report
         }
-        let bytes = CanonicalJSON.encode(.array(rows), trailingNewline: true)
-        report.changed = try AtomicFile.writeIfChanged(bytes, to: dataDirectory.appendingPathComponent(Self.fileName))
+        report.changed = try DataFolder(directory: dataDirectory).write(report.rows, as: DataFiles.apiPricing)
         return report
     }
 }
@@ -122,8 +127,8 @@ public struct APIPriceFeed: Sendable {
 public struct APIPricingReport: Sendable {
     /// lab → selected model name (empty when skipped before selection).
     public var selection: [String: String] = [:]
-    /// The published rows, in file order.
-    public var rows: [JSONValue] = []
+    /// The published prices, in file order.
+    public var rows: [APIPrice] = []
     /// Selected models of labs that are not required and have no LiteLLM price.
     public var missing: [APIPricing.MissingPrice] = []
     /// True when `api_pricing.json` was written (its bytes changed).
@@ -136,6 +141,6 @@ public struct APIPricingReport: Sendable {
 
     /// `API pricing updated: lab/model, …`, or nil when no rows were produced.
     public var updateLine: String? {
-        rows.isEmpty ? nil : APIPricing.updateLine(rows: rows)
+        rows.isEmpty ? nil : APIPricing.updateLine(prices: rows)
     }
 }

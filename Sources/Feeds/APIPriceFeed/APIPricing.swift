@@ -130,11 +130,19 @@ public enum APIPricing {
 
     /// `API pricing updated: lab/model, …`, sorted by model name in code-point order.
     public static func updateLine(rows: [JSONValue]) -> String {
-        let names = rows.compactMap { row -> (model: String, text: String)? in
+        updateLine(models: rows.compactMap { row -> (lab: String, model: String)? in
             guard let model = row["model_name"]?.stringValue, let lab = row["lab"]?.stringValue else { return nil }
-            return (model, "\(lab)/\(model)")
-        }
-        return "API pricing updated: " + names.sorted { codePointLess($0.model, $1.model) }.map(\.text)
+            return (lab, model)
+        })
+    }
+
+    /// `API pricing updated: lab/model, …` for published prices.
+    public static func updateLine(prices: [APIPrice]) -> String {
+        updateLine(models: prices.map { ($0.lab, $0.modelName) })
+    }
+
+    private static func updateLine(models: [(lab: String, model: String)]) -> String {
+        "API pricing updated: " + models.sorted { codePointLess($0.model, $1.model) }.map { "\($0.lab)/\($0.model)" }
             .joined(separator: ", ")
     }
 

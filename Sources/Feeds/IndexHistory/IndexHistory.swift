@@ -1,3 +1,4 @@
+import Dataset
 import Foundation
 import GitKit
 import Logging
@@ -47,18 +48,37 @@ public struct IndexHistory {
     /// - Returns: what was examined, written, skipped and changed.
     /// - Throws: ``FormatChangeError`` when a commit has result directories but none can be read;
     ///   ``GitError`` or a file error otherwise. Files already written stay valid.
-    public func exportSnapshots(to store: SnapshotStore, head: ObjectID, force: Bool, now: Int64) throws -> SnapshotRunReport {
-        let previous = store.loadIndex()
-        // A changed configuration (renames, categories, history start) changes every day.
-        let force = force || (previous.map { $0.configDigest != configuration.digest } ?? false)
+    public func exportSnapshots(to store: SnapshotStore, head: ObjectID, force: Bool, now: Int64,
+                                keepPublished: Bool = false) throws -> SnapshotRunReport {
         var report = SnapshotRunReport(indexCommit: head)
+        // Snapshots are derived from the index alone, so a damaged file is rebuilt, and listed.
+        var previous: SnapshotIndex?
+        do {
+            previous = try store.loadIndex()
+        } catch {
+            report.rebuiltFiles.append(error)
+        }
+        // A changed configuration (renames, categories, history start) changes every day.
+        var force = force || (previous.map { $0.configDigest != configuration.digest } ?? false)
         // Commits left out last time as dated in the future may be due now: not a no-op then.
         if !force, let previous, previous.indexCommit == head.hex, previous.futureCommits.isEmpty,
            previous.snapshots.allSatisfy(store.hasSnapshot) {
             report.isNoOp = true
             report.publishedDays = previous.snapshots.count
-            report.latest = previous.latest.flatMap(store.loadSnapshot)
-            return report
+            report.index = previous
+            do {
+                if keepPublished {
+                    report.published = try store.folder.snapshots(listedIn: previous)
+                    report.latest = report.published.last
+                } else {
+                    report.latest = try previous.latest.flatMap(store.loadSnapshot)
+                }
+                return report
+            } catch {
+                report = SnapshotRunReport(indexCommit: head)
+                report.rebuiltFiles.append(error)
+                force = true
+            }
         }
 
         let history = try repository.history(from: head)
@@ -67,7 +87,15 @@ public struct IndexHistory {
             logger.debug("skipping \(commit.id.short): dated \(Day.utcTimestamp(commit.committerTime)), after the run's start")
         }
         let schedule = SnapshotSchedule.items(history: history, since: configuration.historyStart, now: now)
-        var plan = force ? IncrementalPlan.full : IncrementalPlan(previous: previous, schedule: schedule, store: store)
+        var plan = IncrementalPlan.full
+        if !force {
+            do {
+                plan = try IncrementalPlan(previous: previous, schedule: schedule, store: store, keepPublished: keepPublished)
+            } catch {
+                report.rebuiltFiles.append(error)
+            }
+        }
+        report.published = plan.keptSnapshots
         report.daysInHistory = schedule.count
         let days = schedule.dropFirst(plan.start)
         let reader = PrefetchingReader(repositoryPath: repository.path, commits: days.map(\.commit))
@@ -108,13 +136,14 @@ public struct IndexHistory {
                 report.unchanged.append(item.day)
             }
             plan.published.append(item.day)
+            if keepPublished { report.published.append(snapshot) }
             plan.baseline = snapshot
         }
 
         // Remove what is no longer published: days the previous index listed, and folders left
         // by a run that failed before writing its index.
         let kept = Set(plan.published)
-        for day in Set((previous?.snapshots ?? []) + store.daysOnDisk()).sorted() where !kept.contains(day) {
+        for day in Set((previous?.snapshots ?? []) + (try store.daysOnDisk())).sorted() where !kept.contains(day) {
             try store.removeSnapshot(day)
             report.removed.append(day)
         }
@@ -124,6 +153,7 @@ public struct IndexHistory {
                                   sourceCommits: plan.sources)
         index.futureCommits = report.futureCommits.map(\.id.hex)
         report.indexWritten = try store.write(index)
+        report.index = index
         return report
     }
 }
@@ -140,7 +170,12 @@ private struct IncrementalPlan {
 
     init() {}
 
-    init(previous: SnapshotIndex?, schedule: [SnapshotSchedule.Item], store: SnapshotStore) {
+    /// Kept days' snapshots, read back when `keepPublished` (for the steps that follow).
+    var keptSnapshots: [Snapshot] = []
+
+    /// - Throws: ``DatasetError`` when a kept snapshot is malformed (the caller then rebuilds every day).
+    init(previous: SnapshotIndex?, schedule: [SnapshotSchedule.Item], store: SnapshotStore,
+         keepPublished: Bool) throws(DatasetError) {
         guard let previous, previous.snapshots.allSatisfy(store.hasSnapshot) else { return }
         let recorded = Dictionary(previous.sourceCommits.map { ($0.day, $0.commit) }, uniquingKeysWith: { _, last in last })
         let scheduled = Set(schedule.map(\.day))
@@ -148,12 +183,16 @@ private struct IncrementalPlan {
         let firstVanished = previous.sourceCommits.first { !scheduled.contains($0.day) }?.day
         let cut = [firstChanged, firstVanished].compactMap { $0 }.min()
         let isKept = { (day: Day) in cut.map { day < $0 } ?? true }
-        let keptSnapshots = previous.snapshots.filter(isKept)
-        if let last = keptSnapshots.last {
-            guard let snapshot = store.loadSnapshot(last) else { return }
-            baseline = snapshot
+        let keptDays = previous.snapshots.filter(isKept)
+        if keepPublished {
+            for day in keptDays {
+                if let snapshot = try store.loadSnapshot(day) { keptSnapshots.append(snapshot) }
+            }
+            baseline = keptSnapshots.last
+        } else if let last = keptDays.last {
+            baseline = try store.loadSnapshot(last)
         }
-        published = keptSnapshots
+        published = keptDays
         sources = previous.sourceCommits.filter { isKept($0.day) }.map { ($0.day, $0.commit) }
         start = cut.map { day in schedule.firstIndex { $0.day >= day } ?? schedule.count } ?? schedule.count
     }

@@ -1,3 +1,4 @@
+import Dataset
 import GitKit
 import SeekCore
 
@@ -33,6 +34,13 @@ public struct SnapshotRunReport: Sendable {
     public var indexWritten = false
     /// The newest published snapshot after the run, for the steps that follow.
     public var latest: Snapshot?
+    /// Every published snapshot after the run, oldest first, when the run was asked to keep them
+    /// (`keepPublished`); otherwise empty.
+    public var published: [Snapshot] = []
+    /// The index after the run (as written, or as found on a no-op).
+    public var index: SnapshotIndex?
+    /// Published files that were damaged (malformed or in no known format) and so rebuilt from the index.
+    public var rebuiltFiles: [DatasetError] = []
 
     /// Creates an empty report for `indexCommit`.
     public init(indexCommit: ObjectID) {

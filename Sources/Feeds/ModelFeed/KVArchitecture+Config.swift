@@ -1,5 +1,5 @@
 import SeekCore
-import Sizing
+
 
 extension KVArchitecture {
     /// Model types whose KV cache the vLLM model does not describe yet (compressed or sparse attention

@@ -1,3 +1,4 @@
+import Dataset
 import Foundation
 import NetKit
 import SeekCore
@@ -13,28 +14,15 @@ public struct ModelFeed: Sendable {
     public var catalog: ModelCatalog
     /// The architecture registry the counter uses.
     public var architectures: ModelArchitectures
-    /// `HF_ENDPOINT` (default `https://huggingface.co`), without a trailing slash.
-    public var endpoint: String
-    /// `HF_TOKEN`, for gated repositories; never logged.
-    public var token: String?
-    /// Timeouts, size cap and User-Agent.
-    public var http: HTTPClient.Configuration
-    /// Retries of each request (decisions 11).
-    public var retry: RetryPolicy
-
-    /// Hugging Face's public endpoint.
-    public static let publicEndpoint = "https://huggingface.co"
+    /// Fetches each model's config.json from Hugging Face.
+    public var fetcher: HubConfigFetcher
 
     /// Creates the step; `environment` supplies `HF_ENDPOINT` and `HF_TOKEN`, as huggingface_hub reads them.
     public init(catalog: ModelCatalog, architectures: ModelArchitectures, environment: [String: String],
                 http: HTTPClient.Configuration = HTTPClient.Configuration(), retry: RetryPolicy = .standard) {
         self.catalog = catalog
         self.architectures = architectures
-        let endpoint = environment["HF_ENDPOINT"].flatMap { $0.isEmpty ? nil : $0 } ?? Self.publicEndpoint
-        self.endpoint = endpoint.withoutTrailingSlashes
-        self.token = environment["HF_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
-        self.http = http
-        self.retry = retry
+        fetcher = HubConfigFetcher(environment: environment, http: http, retry: retry)
     }
 
     /// What happened to one model.
@@ -76,14 +64,18 @@ public struct ModelFeed: Sendable {
             return true
         }
         guard anyFetched || entries.isEmpty else {
-            throw SourceUnavailableError(source: "Hugging Face at \(URLRedaction.redacted(endpoint))", details:
+            throw SourceUnavailableError(source: "Hugging Face at \(URLRedaction.redacted(fetcher.endpoint))", details:
                 "no model config could be fetched: " + report.failures.prefix(3).map { "\($0.model): \($0.reason)" }
                 .joined(separator: "; "))
         }
 
-        let url = dataDirectory.appendingPathComponent("models.json")
-        let previous = FileManager.default.contents(atPath: url.path)
-            .flatMap { try? JSONParser.parse($0) }?.arrayValue?.compactMap(ModelSpec.init(json:)) ?? []
+        let folder = DataFolder(directory: dataDirectory)
+        let previous: [ModelSpec]
+        do {
+            previous = try failed.isEmpty ? [] : folder.read(DataFiles.models) ?? []
+        } catch {
+            throw PublishedFileError(error)
+        }
         for name in failed {
             if let row = previous.first(where: { $0.modelName == name }) {
                 specs.append(row)
@@ -91,42 +83,21 @@ public struct ModelFeed: Sendable {
             }
         }
         specs.sort { $0.modelName.utf8.lexicographicallyPrecedes($1.modelName.utf8) }
-        report.rows = specs.count
-        report.changed = try AtomicFile.writeIfChanged(CanonicalJSON.encode(.array(specs.map(\.json))), to: url)
+        report.models = specs
+        report.changed = try folder.write(specs, as: DataFiles.models)
         return report
     }
 
     private func outcome(for entry: ModelCatalog.Entry, log: @escaping @Sendable (String) -> Void) -> Outcome {
-        let url = "\(endpoint)/\(entry.configRepo)/resolve/main/config.json"
-        let shown = URLRedaction.redacted(url)
-        let response: HTTPResponse
-        do {
-            let client = try HTTPClient(configuration: http)
-            response = try client.get(url, headers: token.map { ["Authorization": "Bearer \($0)"] } ?? [:],
-                                      retry: retry) { attempt, reason, delay in
-                log("\(entry.name): \(reason); retry \(attempt) in \(delay) s")
-            }
-        } catch {
-            return .failed(error.description, fetched: false)
-        }
-        switch response.status {
-        case 200..<300:
-            break
-        case 401, 403:
-            return .failed(token == nil
-                ? "\(shown) is gated (HTTP \(response.status)): set HF_TOKEN to a token that can read \(entry.configRepo)"
-                : "\(shown) refused HF_TOKEN (HTTP \(response.status)): give the token access to \(entry.configRepo)",
-                fetched: false)
-        case 404:
-            return .failed("\(shown) not found (HTTP 404): check hf_repo in config/models.yaml", fetched: false)
-        default:
-            return .failed("HTTP \(response.status) for \(shown)", fetched: false)
-        }
         let config: JSONValue
         do {
-            config = try JSONParser.parse(response.body)
+            config = try fetcher.config(of: entry.configRepo) { line in log("\(entry.name): \(line)") }
         } catch {
-            return .failed("\(shown) is not valid JSON (\(error))", fetched: true)
+            switch error.kind {
+            case .notFound: return .failed("\(error.message): check hf_repo in config/models.yaml", fetched: false)
+            case .invalidJSON: return .failed(error.message, fetched: true)
+            case .unreachable, .refused: return .failed(error.message, fetched: false)
+            }
         }
         do {
             return .spec(try ModelSpecDeriver.derive(
@@ -149,8 +120,8 @@ public struct ModelFeed: Sendable {
 
 /// What the models step did, for the run summary and alerts.
 public struct ModelRunReport: Sendable {
-    /// Rows in `models.json`.
-    public var rows = 0
+    /// The rows of `models.json`, sorted by name.
+    public var models: [ModelSpec] = []
     /// Models that failed (fetch, gated, invalid JSON, missing field), with the reason.
     public var failures: [(model: String, reason: String)] = []
     /// Failed models whose previous row was kept.

@@ -1,5 +1,6 @@
 import Foundation
 import NetKit
+import SeekCore
 
 /// One provider's catalog as read: its version and the CSV bytes.
 struct FetchedCatalog: Sendable {
@@ -11,24 +12,12 @@ struct FetchedCatalog: Sendable {
     var source: String
 }
 
-/// Why a provider could not be read.
-public struct ProviderFailure: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The provider.
-    public var provider: String
-    /// What failed, naming the URL or file.
-    public var reason: String
-    /// True when the data is there but no longer has the expected shape (the code must change).
-    public var isFormatChange: Bool
-
-    public var description: String { "\(provider): \(reason)" }
-}
-
 /// The fetch half of the prices step: reads one provider's catalog over HTTP (libcurl, with
 /// retries) or from a directory, as gpuhunt does.
 struct CatalogFetcher: Sendable {
     var location: CatalogLocation
     /// Pins every provider to this catalog version instead of reading `{provider}/version`.
-    var pinnedVersion: String?
+    var pinnedVersion: CatalogVersion?
     var http: HTTPClient.Configuration
     var retry: RetryPolicy
     /// Called before each retry with a line for the log.
@@ -43,12 +32,12 @@ struct CatalogFetcher: Sendable {
             }
             // Flat files carry no version: without --catalog-version, `as_of` stays null and no price
             // history point is recorded (a file date would make output depend on the checkout).
-            return .success(FetchedCatalog(provider: provider, version: pinnedVersion ?? "local", csv: data,
+            return .success(FetchedCatalog(provider: provider, version: pinnedVersion?.text ?? "local", csv: data,
                                            source: url.path))
         case .bucket(let base):
             do {
                 let client = try HTTPClient(configuration: http)
-                let version = try pinnedVersion ?? latestVersion(of: provider, base: base, client: client)
+                let version = try pinnedVersion?.text ?? latestVersion(of: provider, base: base, client: client)
                 let url = "\(base)/\(provider)/\(version)/catalog.zip"
                 let zip = try body(of: url, provider: provider, client: client)
                 let shown = URLRedaction.redacted(url)
@@ -68,8 +57,7 @@ struct CatalogFetcher: Sendable {
         let url = "\(base)/\(provider)/version"
         let text = String(decoding: try body(of: url, provider: provider, client: client), as: UTF8.self)
             .trimmingCharacters(in: .whitespacesAndNewlines)
-        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_")
-        guard !text.isEmpty, text.count <= 64, text.allSatisfy(allowed.contains) else {
+        guard CatalogVersion(text) != nil else {
             throw ProviderFailure(provider: provider, reason: "\(URLRedaction.redacted(url)) did not return a catalog version "
                                   + "(got '\(text.prefix(40))')", isFormatChange: true)
         }

@@ -16,8 +16,10 @@ extension DataDiff {
             out.paragraph("No data file changed.")
             return out.text
         }
-        if !unreadable.isEmpty {
-            out.paragraph("> **Warning:** not valid JSON, so not compared: " + unreadable.joined(separator: ", ") + ".")
+        if !problems.isEmpty {
+            out.paragraph("> **Warning:** not readable, so not compared: "
+                          + problems.map { "\($0.path) (\($0.error.detail))" }
+                              .joined(separator: "; ") + ".")
         }
         if isFirstRun { out.paragraph("First published data: everything below is new.") }
         writeModels(to: &out)
@@ -53,8 +55,6 @@ extension DataDiff {
         if let total = row["learnable_params_b"]?.doubleValue {
             parts.append("\(PythonFloat.repr(total))B params"
                          + (row["active_params_b"]?.doubleValue.map { " (\(PythonFloat.repr($0))B active)" } ?? ""))
-        } else if row.contains(key: "learnable_params_b") {
-            parts.append("unsized")
         }
         if let precision = row["precision"]?.stringValue { parts.append(precision) }
         if let context = row["context_length"]?.intValue { parts.append("\(Format.integer(context))-token context") }

@@ -1,3 +1,4 @@
+import Dataset
 import SeekCore
 
 /// The semantic difference between two versions of the published data, for the daily commit
@@ -5,6 +6,9 @@ import SeekCore
 ///
 /// Pure: built from two ``DataState`` values (and optionally the other site files' changes),
 /// with deterministic output — no wall-clock time, every list in a fixed order.
+///
+/// Both sides are decoded through the Dataset's codecs, the same the generator writes with; a
+/// changed file that does not decode is listed with its problem, not compared.
 ///
 /// ```swift
 /// let diff = DataDiff(old: try DataState.read(repository: repo, commit: head),
@@ -31,12 +35,14 @@ public struct DataDiff: Sendable, Equatable {
     public var apiPricing: APIPricingChanges
     /// `gpu_specs.json`, by `gpu_name`.
     public var gpuSpecs: RecordChanges
-    /// Interpreted files that exist but are not valid JSON on the new side (not compared), sorted.
-    public var unreadable: [String]
+    /// Interpreted files of the new side that changed but do not decode (not compared), by path.
+    public var unreadable: [String] { problems.map(\.path) }
+    /// Why each of ``unreadable`` does not decode: the file, row and field, in path order.
+    public var problems: [(path: String, error: DatasetError)]
     /// True when the old side had no data at all (the first run).
     public var isFirstRun: Bool
 
-    /// Compares two versions of the data.
+    /// Compares two versions of the data, each decoded through the Dataset's codecs.
     /// - Parameters:
     ///   - old: the published data before (e.g. at `HEAD`); ``DataState/empty`` before the first run.
     ///   - new: the data just generated.
@@ -44,17 +50,28 @@ public struct DataDiff: Sendable, Equatable {
     public init(old: DataState, new: DataState, siteFiles: FileChanges? = nil) {
         files = FileChanges(old: old.files, new: new.files)
         self.siteFiles = siteFiles
-        models = RecordChanges(old: old.json(DataFile.models), new: new.json(DataFile.models), key: "model_name")
-        snapshots = SnapshotChanges(old: old, new: new)
-        prices = PriceChanges(old: old.json(DataFile.gpus), new: new.json(DataFile.gpus))
-        priceHistory = PriceHistoryChanges(old: old.json(DataFile.priceHistory), new: new.json(DataFile.priceHistory))
-        sources = SourceChanges(old: old.json(DataFile.gpuSource), new: new.json(DataFile.gpuSource))
-        apiPricing = APIPricingChanges(old: old.json(DataFile.apiPricing), new: new.json(DataFile.apiPricing))
-        gpuSpecs = RecordChanges(old: old.json(DataFile.gpuSpecs), new: new.json(DataFile.gpuSpecs), key: "gpu_name")
-        let latest = snapshots.newLatest.map { [DataFile.benchmarks($0), DataFile.sota($0)] } ?? []
+        var before = DecodedData(old), after = DecodedData(new)
+        models = RecordChanges(old: before.models.map(DataFiles.models.json), new: after.models.map(DataFiles.models.json),
+                               key: "model_name")
+        snapshots = SnapshotChanges(old: &before, new: &after)
+        prices = PriceChanges(old: before.offerings, new: after.offerings)
+        priceHistory = PriceHistoryChanges(old: before.priceHistory, new: after.priceHistory)
+        sources = SourceChanges(old: before.priceSource, new: after.priceSource,
+                                bytesChanged: old.files[DataFiles.gpuSource.path] != new.files[DataFiles.gpuSource.path])
+        apiPricing = APIPricingChanges(old: before.apiPrices.map(DataFiles.apiPricing.json),
+                                       new: after.apiPrices.map(DataFiles.apiPricing.json))
+        gpuSpecs = RecordChanges(old: before.gpuSpecs.map(DataFiles.gpuSpecs.json), new: after.gpuSpecs.map(DataFiles.gpuSpecs.json),
+                                 key: "gpu_name")
         let changed = files
-        unreadable = (DataFile.interpreted + latest).filter { new.isUnreadable($0) && changed.contains($0) }.sorted()
+        problems = after.errors.filter { changed.contains($0.key) }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         isFirstRun = old.isEmpty && !new.isEmpty
+    }
+
+    public static func == (a: DataDiff, b: DataDiff) -> Bool {
+        a.files == b.files && a.siteFiles == b.siteFiles && a.models == b.models && a.snapshots == b.snapshots
+            && a.prices == b.prices && a.priceHistory == b.priceHistory && a.sources == b.sources
+            && a.apiPricing == b.apiPricing && a.gpuSpecs == b.gpuSpecs && a.isFirstRun == b.isFirstRun
+            && a.problems.elementsEqual(b.problems) { $0.path == $1.path && $0.error == $1.error }
     }
 
     /// True when no data file changed and no other site file was reported changed.

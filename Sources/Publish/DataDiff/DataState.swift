@@ -1,3 +1,4 @@
+import Dataset
 import SeekCore
 
 /// The published data files of one version of the site: the contents of `web/public/data/`
@@ -20,33 +21,48 @@ public struct DataState: Sendable, Equatable {
 
     /// True when the state holds no file.
     public var isEmpty: Bool { files.isEmpty }
-
-    /// The parsed JSON of the file at `path`, or nil when the file is missing or is not valid JSON.
-    func json(_ path: String) -> JSONValue? {
-        guard let bytes = files[path] else { return nil }
-        return try? JSONParser.parse(bytes)
-    }
-
-    /// True when the file at `path` exists but does not parse as JSON (it is then not compared).
-    func isUnreadable(_ path: String) -> Bool {
-        guard let bytes = files[path] else { return false }
-        return (try? JSONParser.parse(bytes)) == nil
-    }
 }
 
-/// The well-known file names under `data/`.
-enum DataFile {
-    static let gpus = "gpus.json"
-    static let models = "models.json"
-    static let gpuSpecs = "gpu_specs.json"
-    static let gpuSource = "gpu_source.json"
-    static let priceHistory = "gpu_price_history.json"
-    static let apiPricing = "api_pricing.json"
-    static let snapshotIndex = "snapshots/index.json"
+/// One side of a comparison decoded through the Dataset's codecs: each interpreted file as its
+/// typed value, or, when it exists but does not decode, the error (the file is then not compared).
+struct DecodedData {
+    let state: DataState
+    private(set) var errors: [String: DatasetError] = [:]
+    private(set) var offerings: [Offering]?
+    private(set) var priceSource: PriceSource?
+    private(set) var priceHistory: PriceHistory?
+    private(set) var gpuSpecs: [GPUSpec]?
+    private(set) var models: [ModelSpec]?
+    private(set) var apiPrices: [APIPrice]?
+    private(set) var snapshotIndex: SnapshotIndex?
 
-    static func benchmarks(_ date: String) -> String { "snapshots/\(date)/benchmarks.json" }
-    static func sota(_ date: String) -> String { "snapshots/\(date)/sota_scores.json" }
+    init(_ state: DataState) {
+        self.state = state
+        offerings = decode(DataFiles.offerings)
+        priceSource = decode(DataFiles.gpuSource)
+        priceHistory = decode(DataFiles.priceHistory)
+        gpuSpecs = decode(DataFiles.gpuSpecs)
+        models = decode(DataFiles.models)
+        apiPrices = decode(DataFiles.apiPricing)
+        snapshotIndex = decode(DataFiles.snapshotIndex)
+    }
 
-    /// Files whose content the report interprets; an unreadable one is called out.
-    static let interpreted = [gpus, models, gpuSpecs, gpuSource, priceHistory, apiPricing, snapshotIndex]
+    private mutating func decode<Value>(_ file: DataFile<Value>) -> Value? {
+        do {
+            return try DataBytes(files: state.files).read(file)
+        } catch {
+            errors[file.path] = error
+            return nil
+        }
+    }
+
+    /// The snapshot of `day`, nil when it is missing; a malformed one is recorded in ``errors``.
+    mutating func snapshot(_ day: Day) -> Snapshot? {
+        do {
+            return try DataBytes(files: state.files).snapshot(day)
+        } catch {
+            errors[DataFiles.benchmarks(day).path] = error
+            return nil
+        }
+    }
 }

@@ -72,7 +72,7 @@ public struct PriceChanges: Sendable, Equatable {
     /// Configurations and offerings on each side.
     public var oldConfigurations: Int, newConfigurations: Int, oldOfferings: Int, newOfferings: Int
 
-    init(old: JSONValue?, new: JSONValue?) {
+    init(old: [SeekCore.Offering]?, new: [SeekCore.Offering]?) {
         let before = Self.offerings(old), after = Self.offerings(new)
         let oldCheapest = Self.cheapest(before), newCheapest = Self.cheapest(after)
         oldConfigurations = oldCheapest.count
@@ -116,14 +116,11 @@ public struct PriceChanges: Sendable, Equatable {
         return counts.keys.sorted().map { ($0, counts[$0]?.0 ?? 0, counts[$0]?.1 ?? 0) }
     }
 
-    /// Rows with the fields a price needs; others are skipped (missing text fields read as "").
-    private static func offerings(_ value: JSONValue?) -> [Offering] {
-        (value?.arrayValue ?? []).compactMap { row in
-            guard let name = row["gpu_name"]?.stringValue, let count = row["gpu_count"]?.intValue,
-                  let price = row["price_per_hour"]?.doubleValue else { return nil }
-            return Offering(configuration: Configuration(gpuName: name, gpuCount: count),
-                            provider: row["provider"]?.stringValue ?? "", instanceName: row["instance_name"]?.stringValue ?? "",
-                            location: row["location"]?.stringValue ?? "", pricePerHour: price)
+    /// The rows as this report keys them.
+    private static func offerings(_ rows: [SeekCore.Offering]?) -> [Offering] {
+        (rows ?? []).map { row in
+            Offering(configuration: Configuration(gpuName: row.gpuName, gpuCount: row.gpuCount), provider: row.provider,
+                     instanceName: row.instanceName, location: row.location, pricePerHour: row.pricePerHour)
         }
     }
 

@@ -24,7 +24,7 @@ public struct PriceHistoryChanges: Sendable, Equatable {
     /// The number of dates the old file has and the new one lacks (a rewritten history).
     public var removedPoints: Int
 
-    init(old: JSONValue?, new: JSONValue?) {
+    init(old: PriceHistory?, new: PriceHistory?) {
         let before = Self.points(old), after = Self.points(new)
         let oldDates = Set(before.map(\.date)), newDates = Set(after.map(\.date))
         addedPoints = after.filter { !oldDates.contains($0.date) }.sorted { $0.date < $1.date }
@@ -34,15 +34,9 @@ public struct PriceHistoryChanges: Sendable, Equatable {
     /// True when the change-log has no new or dropped date.
     public var isEmpty: Bool { addedPoints.isEmpty && removedPoints == 0 }
 
-    private static func points(_ value: JSONValue?) -> [Point] {
-        (value?["series"]?.arrayValue ?? []).compactMap { item in
-            guard let date = item["date"]?.stringValue else { return nil }
-            let prices = (item["prices"]?.arrayValue ?? []).compactMap { entry -> Price? in
-                guard let name = entry["gpu_name"]?.stringValue, let price = entry["usd_per_node_hour"]?.doubleValue
-                else { return nil }
-                return Price(gpuName: name, usdPerNodeHour: price)
-            }
-            return Point(date: date, prices: prices)
+    private static func points(_ history: PriceHistory?) -> [Point] {
+        (history?.series ?? []).map { point in
+            Point(date: point.date.iso, prices: point.prices.map { Price(gpuName: $0.gpuName, usdPerNodeHour: $0.usdPerNodeHour) })
         }
     }
 }

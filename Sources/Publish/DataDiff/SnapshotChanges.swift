@@ -17,19 +17,19 @@ public struct SnapshotChanges: Sendable, Equatable {
     /// The latest leaderboard compared; nil when the new side has no readable latest snapshot.
     public var leaderboard: LeaderboardChanges?
 
-    init(old: DataState, new: DataState) {
-        let before = Self.index(old), after = Self.index(new)
-        let oldDates = Set(before.dates), newDates = Set(after.dates)
-        addedDates = after.dates.filter { !oldDates.contains($0) }.sorted()
-        removedDates = before.dates.filter { !newDates.contains($0) }.sorted()
-        dateCount = after.dates.count
-        oldLatest = before.latest
-        newLatest = after.latest
-        oldIndexCommit = before.commit
-        newIndexCommit = after.commit
-        if let date = after.latest, let board = Leaderboard(state: new, date: date) {
-            let previous = before.latest.flatMap { Leaderboard(state: old, date: $0) }
-            let changes = LeaderboardChanges(old: previous, new: board)
+    init(old: inout DecodedData, new: inout DecodedData) {
+        let before = old.snapshotIndex, after = new.snapshotIndex
+        let oldDates = Set(before?.snapshots ?? []), newDates = Set(after?.snapshots ?? [])
+        addedDates = (after?.snapshots ?? []).filter { !oldDates.contains($0) }.map(\.iso)
+        removedDates = (before?.snapshots ?? []).filter { !newDates.contains($0) }.map(\.iso)
+        dateCount = after?.snapshots.count ?? 0
+        oldLatest = before?.latest?.iso
+        newLatest = after?.latest?.iso
+        oldIndexCommit = before?.indexCommit
+        newIndexCommit = after?.indexCommit
+        if let day = after?.latest, let snapshot = new.snapshot(day) {
+            let previous = before?.latest.flatMap { old.snapshot($0) }.map(Leaderboard.init)
+            let changes = LeaderboardChanges(old: previous, new: Leaderboard(snapshot))
             leaderboard = changes.isEmpty ? nil : changes
         } else {
             leaderboard = nil
@@ -40,13 +40,6 @@ public struct SnapshotChanges: Sendable, Equatable {
     public var isEmpty: Bool {
         addedDates.isEmpty && removedDates.isEmpty && oldLatest == newLatest
             && oldIndexCommit == newIndexCommit && leaderboard == nil
-    }
-
-    private static func index(_ state: DataState) -> (dates: [String], latest: String?, commit: String?) {
-        guard let index = state.json(DataFile.snapshotIndex) else { return ([], nil, nil) }
-        let dates = (index["snapshots"]?.arrayValue ?? []).compactMap(\.stringValue)
-        let latest = index["latest"]?.stringValue ?? dates.max()
-        return (dates, latest, index["index_commit"]?.stringValue)
     }
 }
 
@@ -67,27 +60,21 @@ struct Leaderboard {
     /// Best model and score by `benchmark_name`.
     var sota: [String: (model: String, score: Double?)]
 
-    /// Reads the snapshot of `date`; nil when its `benchmarks.json` is missing or not an array.
-    init?(state: DataState, date: String) {
-        guard let rows = state.json(DataFile.benchmarks(date))?.arrayValue else { return nil }
-        self.date = date
+    /// The leaderboard of a snapshot.
+    init(_ snapshot: Snapshot) {
+        date = snapshot.day.iso
         scores = [:]
         openness = [:]
         displayNames = [:]
         sota = [:]
-        for row in rows {
-            guard let model = row["model_name"]?.stringValue, let benchmark = row["benchmark_name"]?.stringValue else { continue }
-            scores[model, default: [:]][benchmark] = Row(score: row["score"]?.doubleValue, rank: row["rank"]?.intValue)
-            if let open = row["openness"]?.stringValue { openness[model] = open }
-            if let display = row["benchmark_display_name"]?.stringValue { displayNames[benchmark] = display }
+        for row in snapshot.entries {
+            scores[row.modelName, default: [:]][row.benchmarkName] = Row(score: row.score, rank: row.rank)
+            if let open = row.openness { openness[row.modelName] = open }
+            displayNames[row.benchmarkName] = row.benchmarkDisplayName
         }
-        for row in state.json(DataFile.sota(date))?.arrayValue ?? [] {
-            guard let benchmark = row["benchmark_name"]?.stringValue, let model = row["sota_model_name"]?.stringValue
-            else { continue }
-            sota[benchmark] = (model, row["sota_score"]?.doubleValue)
-            if let display = row["benchmark_display_name"]?.stringValue, displayNames[benchmark] == nil {
-                displayNames[benchmark] = display
-            }
+        for row in snapshot.sota {
+            sota[row.benchmarkName] = (row.sotaModelName, row.sotaScore)
+            if displayNames[row.benchmarkName] == nil { displayNames[row.benchmarkName] = row.benchmarkDisplayName }
         }
     }
 

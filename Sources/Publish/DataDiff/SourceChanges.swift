@@ -39,7 +39,9 @@ public struct SourceChanges: Sendable, Equatable {
     /// True when fields other than the providers and `as_of` changed (e.g. the description).
     public var otherFieldsChanged: Bool
 
-    init(old: JSONValue?, new: JSONValue?) {
+    /// Compares two source descriptions; `bytesChanged` says whether the files differ at all, so a change
+    /// the typed view does not show (the description) is still noted.
+    init(old: PriceSource?, new: PriceSource?, bytesChanged: Bool) {
         let before = Self.providers(old), after = Self.providers(new)
         let oldByName = Dictionary(before.map { ($0.name, $0) }, uniquingKeysWith: { $1 })
         let newByName = Dictionary(after.map { ($0.name, $0) }, uniquingKeysWith: { $1 })
@@ -50,15 +52,9 @@ public struct SourceChanges: Sendable, Equatable {
         stale = after.filter(\.stale).sorted { $0.name < $1.name }
         staleBefore = Set(before.filter(\.stale).map(\.name))
         recovered = before.filter { $0.stale && newByName[$0.name].map { !$0.stale } ?? false }.map(\.name).sorted()
-        oldAsOf = old?["as_of"]?.stringValue
-        newAsOf = new?["as_of"]?.stringValue
-        let strip: (JSONValue?) -> JSONObject? = { value in
-            guard var object = value?.objectValue else { return nil }
-            _ = object.removeValue(forKey: "providers")
-            _ = object.removeValue(forKey: "as_of")
-            return object
-        }
-        otherFieldsChanged = old != nil && new != nil && strip(old) != strip(new)
+        oldAsOf = old?.asOf?.iso
+        newAsOf = new?.asOf?.iso
+        otherFieldsChanged = old != nil && new != nil && old == new && bytesChanged
     }
 
     /// Providers that became stale with this change.
@@ -70,11 +66,10 @@ public struct SourceChanges: Sendable, Equatable {
         versionChanges.isEmpty && newlyStale.isEmpty && recovered.isEmpty && oldAsOf == newAsOf && !otherFieldsChanged
     }
 
-    private static func providers(_ value: JSONValue?) -> [Provider] {
-        (value?["providers"]?.arrayValue ?? []).compactMap { item in
-            guard let name = item["provider"]?.stringValue else { return nil }
-            return Provider(name: name, catalogVersion: item["catalog_version"]?.stringValue,
-                            stale: item["stale"]?.boolValue ?? false, offerings: item["offerings"]?.intValue)
+    private static func providers(_ source: PriceSource?) -> [Provider] {
+        (source?.providers ?? []).map { provider in
+            Provider(name: provider.name, catalogVersion: provider.catalogVersion, stale: provider.stale,
+                     offerings: provider.offerings)
         }
     }
 }

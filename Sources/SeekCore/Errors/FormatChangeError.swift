@@ -1,11 +1,8 @@
 /// A source's data no longer has the shape seekgpu understands: the code must be updated.
 ///
 /// Retrying cannot help, so a daily run stops at once and alerts (decisions 11). The
-/// command line exits with ``exitCode`` so CI can tell it from other failures.
+/// command line exits with ``ExitStatus/dataFormat`` (65) so CI can tell it from other failures.
 public struct FormatChangeError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The exit status of a run that stops on a format change (`EX_DATAERR`).
-    public static let exitCode: Int32 = 65
-
     /// The source, e.g. `openhands-index` or `gpuhunt`.
     public var source: String
     /// What was found, naming the commit, URL or file and examples.

@@ -1,3 +1,4 @@
+import Dataset
 import SeekCore
 import Sizing
 
@@ -17,7 +18,7 @@ public struct SiteContent: Sendable {
     /// api_pricing.json rows: one closed flagship per lab.
     public var apiPrices: [APIPrice]
     /// gpu_price_history.json: 8-GPU node prices at each recorded change.
-    public var nodePrices: NodePriceHistory
+    public var nodePrices: PriceHistory
     /// Sizing constants; `memoryUtilization` follows the scenario.
     public var assumptions: SizingAssumptions
     /// The serving scenario the sizing numbers are computed for.
@@ -30,7 +31,7 @@ public struct SiteContent: Sendable {
     /// Creates the content; every data input defaults to empty so a page can render before any feed ran.
     public init(latest: Snapshot? = nil, history: [Snapshot] = [], models: [ModelSpec] = [],
                 offerings: [Offering] = [], specs: [GPUSpec] = [], apiPrices: [APIPrice] = [],
-                nodePrices: NodePriceHistory = NodePriceHistory(points: []),
+                nodePrices: PriceHistory = PriceHistory(),
                 assumptions: SizingAssumptions = .reference, scenario: Scenario = .default,
                 aliases: ModelAliases = ModelAliases()) {
         self.latest = latest
@@ -43,6 +44,12 @@ public struct SiteContent: Sendable {
         self.assumptions = assumptions
         self.scenario = scenario
         self.aliases = aliases
+    }
+
+    /// The content of `dataset`'s values, as `generate` hands them on (or decodes them from `data/`).
+    public init(dataset: Dataset, aliases: ModelAliases) {
+        self.init(latest: dataset.latest, history: dataset.snapshots, models: dataset.models, offerings: dataset.offerings,
+                  specs: dataset.gpuSpecs, apiPrices: dataset.apiPrices, nodePrices: dataset.priceHistory, aliases: aliases)
     }
 
     /// The constants with the scenario's memory utilisation applied.

@@ -47,7 +47,7 @@ struct TrendData {
     /// Cost trend priced from the node price history where it has the setup (decisions.md 18).
     var datedCost: [CostTrendPoint] {
         guard let search = content.search else { return [] }
-        let history = content.nodePrices.points.isEmpty ? nil : content.nodePrices
+        let history = content.nodePrices.series.isEmpty ? nil : content.nodePrices
         return trends.costTrend(category: category, models: content.models, search: search, history: history)
     }
 

@@ -53,7 +53,7 @@ extension TrendsPage {
                         SetupsTable.money(p.monthlyCost), p.pricedFromHistory ? "price history" : "today's prices",
                         now?.gpuSetup ?? "—", now.map { SetupsTable.money($0.monthlyCost) } ?? "—"]
             })
-        let logged = data.content.nodePrices.points.flatMap { $0.usdPerNodeHour.keys }
+        let logged = data.content.nodePrices.series.flatMap { $0.prices.map(\.gpuName) }
         let nodes = nodeOrder(Set(logged)).map { "8× \($0)" }
         var notes: [Node<HTML.BodyContext>] = [
             .text("Computed \(data.settingsPhrase), 720 hours a month. "

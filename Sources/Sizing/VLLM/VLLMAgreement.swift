@@ -1,3 +1,5 @@
+import SeekCore
+
 import Foundation
 
 /// How the vLLM KV model agrees with each public start-up log (the Methodology page's table).

@@ -1,3 +1,5 @@
+import SeekCore
+
 extension VLLMKVCache {
     /// Bytes of one block across a group layout on one GPU.
     ///

@@ -1,3 +1,5 @@
+import SeekCore
+
 /// How vLLM lays one GPU's layers out in KV cache groups (`kv_cache_utils.get_kv_cache_groups`).
 public struct KVCacheGrouping: Sendable, Hashable {
     /// One KV cache group: layers of one attention spec sharing a block table.

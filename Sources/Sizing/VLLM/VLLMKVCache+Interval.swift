@@ -1,3 +1,5 @@
+import SeekCore
+
 /// Predicted capacities at both ends of a printed "Available KV cache memory" figure.
 public struct VLLMKVCapacityInterval: Sendable, Hashable {
     /// Capacity at the printed value − half its last digit (A − 0.005 GiB).

@@ -1,3 +1,5 @@
+import SeekCore
+
 /// vLLM's KV cache model: pure functions over ``KVArchitecture`` and ``VLLMSettings``.
 ///
 /// Paraphrases vLLM v1's `kv_cache_interface.py` (page sizes, per-request memory) and `kv_cache_utils.py`

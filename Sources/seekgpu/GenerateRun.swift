@@ -1,0 +1,297 @@
+import ArgumentParser
+import Dataset
+import Feeds
+import Foundation
+import NetKit
+import SeekCore
+import Site
+import Sizing
+
+/// `generate` as a function: an options value in, a result value out. `seekgpu generate` and
+/// `seekgpu daily` both call it; nothing is passed as argv or through files between them.
+///
+/// The steps hand their values on: the prices step's catalogs go to the export pipelines, and
+/// under `--step all` every step's published values go to the site in memory. A stage that starts
+/// from files on disk (`--step site`, or `--step models` needing the latest snapshot) decodes them
+/// through the Dataset's codecs.
+struct GenerateRun {
+    /// The data steps; `all` runs every one in order.
+    enum Step: String, ExpressibleByArgument, CaseIterable, Sendable {
+        case all, prices, snapshots, models
+        case apiPricing = "api-pricing"
+        case site
+    }
+
+    /// What to run and where.
+    struct Options: Sendable {
+        var step: Step = .all
+        /// Rebuild every snapshot, even if the index commit is unchanged.
+        var forceSnapshots = false
+        /// Read this gpuhunt catalog version for every provider.
+        var catalogVersion: CatalogVersion?
+        /// The OpenHands Index repository.
+        var index = "openhands-index"
+        /// The site directory; data goes to `out/data`.
+        var out = "web/public"
+        /// The maintainer-edited tables.
+        var config = "config"
+        /// Public vLLM start-up logs for the Methodology page's agreement table.
+        var vllmCases: String?
+        /// Summaries list every change.
+        var verbose = false
+        /// The run's start: commits dated later are not published (decisions 20). Never written anywhere.
+        var now: Date
+        /// The process environment (source locations, tokens, retry delays).
+        var environment: [String: String]
+    }
+
+    /// What one step did.
+    struct StepOutcome: Sendable {
+        var step: Step
+        /// Nil when the step succeeded; else how it ended.
+        var failure: ExitStatus?
+    }
+
+    /// What the run did.
+    struct Result {
+        /// Each step that ran, in order, up to and including a failed one.
+        var steps: [StepOutcome] = []
+        /// The alerts the steps queued, for the daily job to e-mail.
+        var alerts: [Alert] = []
+        /// The published values after the run (the parts that were produced or rendered).
+        var dataset = Dataset()
+        /// The catalogs the prices step read, for the export pipelines; nil when it did not run.
+        var catalogs: Catalogs?
+        /// Why the run stopped, when it failed.
+        var error: (any Error)?
+
+        /// How the run ends: ``ExitStatus/success`` or the failure's status.
+        var status: ExitStatus { error.map(ExitStatus.init(for:)) ?? .success }
+    }
+
+    var options: Options
+    var console: Console
+
+    private var configDirectory: URL { URL(fileURLWithPath: options.config) }
+    private var data: DataFolder { DataFolder(directory: URL(fileURLWithPath: options.out).appendingPathComponent("data")) }
+    private func runs(_ step: Step) -> Bool { options.step == .all || options.step == step }
+
+    /// Runs the steps; never throws: a failure is in the result, with its alert.
+    func run() -> Result {
+        var result = Result()
+        var current: Step = .all
+        do {
+            try runSteps(into: &result, current: &current)
+        } catch {
+            result.error = error
+            result.steps.append(StepOutcome(step: current, failure: ExitStatus(for: error)))
+            if let error = error as? FormatChangeError {
+                result.alerts.append(Alert(subject: "Data format breaking change in \(error.source)",
+                                           body: "\(error.description)\n\nseekgpu cannot process this source until the code is updated."))
+            } else if let error = error as? SourceUnavailableError {
+                result.alerts.append(Alert(subject: "Source unavailable", body: error.description))
+            }
+        }
+        return result
+    }
+
+    private func runSteps(into result: inout Result, current: inout Step) throws {
+        var latest: Snapshot?
+        var produced = Set<Step>()
+        if runs(.prices) {
+            current = .prices
+            let (report, catalogs) = try prices()
+            result.alerts += report.alerts
+            result.catalogs = catalogs
+            result.dataset.offerings = report.offerings
+            result.dataset.priceSource = report.source
+            result.dataset.priceHistory = report.history
+            result.dataset.gpuSpecs = report.specs
+            produced.insert(.prices)
+            result.steps.append(StepOutcome(step: .prices))
+        }
+        if runs(.snapshots) {
+            current = .snapshots
+            let report = try snapshots(keepPublished: options.step == .all)
+            result.alerts += report.alerts
+            result.dataset.snapshotIndex = report.index
+            result.dataset.snapshots = report.published
+            latest = report.latest
+            produced.insert(.snapshots)
+            result.steps.append(StepOutcome(step: .snapshots))
+        } else if options.step == .models || options.step == .apiPricing {
+            latest = try data.latestSnapshot()
+        }
+        if runs(.models) {
+            current = .models
+            let report = try models(latest: latest)
+            result.alerts += report.alerts
+            result.dataset.models = report.models
+            produced.insert(.models)
+            result.steps.append(StepOutcome(step: .models))
+        }
+        if runs(.apiPricing) {
+            current = .apiPricing
+            let report = try apiPricing(latest: latest)
+            result.alerts += report.alerts
+            if report.skipped == nil {
+                result.dataset.apiPrices = report.rows
+                produced.insert(.apiPricing)
+            }
+            result.steps.append(StepOutcome(step: .apiPricing))
+        }
+        if runs(.site) {
+            current = .site
+            result.dataset = try completed(result.dataset, produced: produced)
+            try site(result.dataset)
+            result.steps.append(StepOutcome(step: .site))
+        }
+    }
+
+    /// `dataset` with every part no step produced this run decoded from the data folder.
+    private func completed(_ dataset: Dataset, produced: Set<Step>) throws(DatasetError) -> Dataset {
+        var complete = dataset
+        if !produced.contains(.prices) {
+            complete.offerings = try data.read(DataFiles.offerings) ?? []
+            complete.priceSource = try data.read(DataFiles.gpuSource)
+            complete.priceHistory = try data.read(DataFiles.priceHistory) ?? PriceHistory()
+            complete.gpuSpecs = try data.read(DataFiles.gpuSpecs) ?? []
+        }
+        if !produced.contains(.snapshots) {
+            complete.snapshotIndex = try data.read(DataFiles.snapshotIndex)
+            complete.snapshots = try complete.snapshotIndex.map { index throws(DatasetError) in
+                try data.snapshots(listedIn: index)
+            } ?? []
+        }
+        if !produced.contains(.models) { complete.models = try data.read(DataFiles.models) ?? [] }
+        if !produced.contains(.apiPricing) { complete.apiPrices = try data.read(DataFiles.apiPricing) ?? [] }
+        return complete
+    }
+
+    // MARK: - Steps
+
+    private func retry() throws -> RetryPolicy { try RetryPolicy.from(environment: options.environment) }
+
+    private func prices() throws -> (PriceRunReport, Catalogs) {
+        let configuration = try PriceFeedConfiguration.load(
+            from: configDirectory.appendingPathComponent(PriceFeedConfiguration.fileName))
+        let specs = try GPUDatasheets.load(configDirectory: configDirectory).specs()
+        let logger = console.logger(label: "seekgpu.prices")
+        let feed = PriceFeed(configuration: configuration, location: CatalogLocation.from(environment: options.environment),
+                             pinnedVersion: options.catalogVersion, retry: try retry())
+        let catalogs = try feed.fetchCatalogs { line in logger.warning("\(line)") }
+        let report = try feed.run(catalogs: catalogs, dataDirectory: data.directory, specs: specs)
+        console.summary(report.summaryLines(verbose: options.verbose))
+        return (report, catalogs)
+    }
+
+    private func snapshots(keepPublished: Bool) throws -> SnapshotRunReport {
+        let configuration = try IndexConfiguration.load(
+            from: configDirectory.appendingPathComponent(IndexConfiguration.fileName))
+        let (repository, head) = try IndexHistory.openRepository(at: options.index)
+        let report = try IndexHistory(repository: repository, configuration: configuration,
+                                      logger: console.logger(label: "seekgpu.snapshots"))
+            .exportSnapshots(to: SnapshotStore(directory: data.url(of: "snapshots")), head: head,
+                             force: options.forceSnapshots, now: Int64(options.now.timeIntervalSince1970.rounded(.down)),
+                             keepPublished: keepPublished)
+        console.summary(report.summaryLines(verbose: options.verbose))
+        return report
+    }
+
+    private func models(latest: Snapshot?) throws -> ModelRunReport {
+        let logger = console.logger(label: "seekgpu.models")
+        let feed = ModelFeed(catalog: try ModelCatalog.load(configDirectory: configDirectory),
+                             architectures: try ModelArchitectures.load(configDirectory: configDirectory),
+                             environment: options.environment, retry: try retry())
+        let report = try feed.run(dataDirectory: data.directory, latest: latest) { line in logger.warning("\(line)") }
+        console.summary(report.summaryLines())
+        return report
+    }
+
+    private func apiPricing(latest: Snapshot?) throws -> APIPricingReport {
+        let logger = console.logger(label: "seekgpu.api-pricing")
+        let feed = APIPriceFeed(configuration: try APIPricingConfiguration.load(fromDirectory: configDirectory),
+                                environment: options.environment, retry: try retry())
+        let report = try feed.run(dataDirectory: data.directory, latest: latest) { line in logger.warning("\(line)") }
+        var lines = ["api-pricing: " + (report.skipped.map { "nothing written: \($0)" }
+            ?? "\(report.rows.count) rows" + (report.changed ? "" : " (unchanged)"))]
+        if let update = report.updateLine { lines.append("  \(update)") }
+        lines += report.missing.map { "  no LiteLLM price for \($0)" }
+        console.summary(lines)
+        return report
+    }
+
+    /// Renders the site from `dataset`, writes `metadata.json` and publishes the JSON Schemas.
+    private func site(_ dataset: Dataset) throws {
+        let renames = try IndexConfiguration.load(
+            from: configDirectory.appendingPathComponent(IndexConfiguration.fileName)).renames
+        var content = SiteContent(dataset: dataset, aliases: ModelAliases(renames.map { ($0.from, $0.to) }))
+        if let vllmCases { content.vllmAgreement = try VLLMAgreement.rows(Self.vllmCases(at: vllmCases)) }
+        let changed = try SiteWriter(outputDirectory: URL(fileURLWithPath: options.out)).write(content)
+        let metadata = try data.write(dataset.metadata, as: DataFiles.metadata)
+        let schemas = try publishSchemas()
+        let listed = changed.count <= 5 ? changed.joined(separator: ", ")
+            : changed.prefix(3).joined(separator: ", ") + " and \(changed.count - 3) more"
+        console.summary(["site: " + (changed.isEmpty ? "no page changed" : "changed: " + listed)
+                         + (metadata ? "; metadata.json changed" : "")
+                         + (schemas.isEmpty ? "" : "; schemas changed: \(schemas.count)")])
+    }
+
+    private var vllmCases: String? { options.vllmCases }
+
+    /// The cases of a `vllm-logs/cases.json` file.
+    static func vllmCases(at path: String) throws -> [VLLMLogCase] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ValidationError("--vllm-cases '\(path)' cannot be read")
+        }
+        let cases: JSONValue
+        do {
+            cases = try JSONParser.parse(data)
+        } catch {
+            throw ValidationError("--vllm-cases '\(path)' is not valid JSON (\(error))")
+        }
+        guard let list = cases.arrayValue else { throw ValidationError("--vllm-cases '\(path)' is not a JSON list of vLLM log cases") }
+        return try list.enumerated().map { index, item in
+            guard let object = item.objectValue else {
+                throw ValidationError("--vllm-cases '\(path)': case \(index + 1) is not an object")
+            }
+            return VLLMLogCase(object)
+        }
+    }
+
+    /// Copies the JSON Schemas of the published files (`schemas/*.schema.json`, beside `config/`)
+    /// to `<out>/data/schema/`, so consumers of the data can validate it; returns the changed names.
+    private func publishSchemas() throws -> [String] {
+        let source = configDirectory.deletingLastPathComponent().appendingPathComponent("schemas")
+        guard FileManager.default.fileExists(atPath: source.path) else { return [] }
+        let names = try FileManager.default.contentsOfDirectory(atPath: source.path).filter { $0.hasSuffix(".schema.json") }.sorted()
+        var changed: [String] = []
+        for name in names {
+            let bytes = try Data(contentsOf: source.appendingPathComponent(name))
+            if try AtomicFile.writeIfChanged(Array(bytes), to: data.url(of: "schema/\(name)")) { changed.append(name) }
+        }
+        return changed
+    }
+}
+
+extension DataFolder {
+    /// The newest published snapshot, or nil when there is none.
+    /// - Throws: ``DatasetError`` when the index or the snapshot is malformed.
+    func latestSnapshot() throws(DatasetError) -> Snapshot? {
+        try read(DataFiles.snapshotIndex)?.latest.flatMap { day throws(DatasetError) in try snapshot(day) }
+    }
+}
+
+extension RetryPolicy {
+    /// The standard policy, or the delays in `SEEKGPU_RETRY_DELAYS` (comma-separated seconds).
+    static func from(environment: [String: String]) throws -> RetryPolicy {
+        guard let text = environment["SEEKGPU_RETRY_DELAYS"] else { return .standard }
+        let delays = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard delays.allSatisfy({ $0.map { $0 >= 0 && $0 <= 600 } ?? false }) else {
+            throw ValidationError("SEEKGPU_RETRY_DELAYS='\(text)' must be comma-separated seconds between 0 and 600, e.g. 5,10,20.")
+        }
+        var policy = RetryPolicy.standard
+        policy.delays = delays.compactMap { $0 }
+        return policy
+    }
+}
