@@ -48,12 +48,13 @@ import Testing
             return
         }
         #expect(s3.accessKeyEnv == "KEY" && s3.secretKeyEnv == "SECRET" && s3.sessionTokenEnv == "TOKEN"
-                && s3.metadata == ["source": "seekgpu"] && s3.storageClass == "STANDARD_IA" && s3.region == "us-east-1")
+                && s3.metadata == ["source": "seekgpu"] && s3.storageClass == "STANDARD_IA" && s3.region == nil)
         #expect(https.method == .PUT && https.batchSize == 50 && https.retryOnStatus == [503] && https.clientKey == "k.pem")
         #expect(eu.outputs[1].secretEnvironmentNames == ["KEY", "SECRET", "TOKEN"])
         #expect(eu.outputs[2].secretEnvironmentNames == ["HOOK_TOKEN"])
         #expect(!config.pipelines[1].enabled)
-        #expect(config.pipelines[1].transformer == .json(JSONTransformerOptions(renames: ["price": "usd"], nullHandling: .null)))
+        #expect(config.pipelines[1].transformer == .json(JSONTransformerOptions(fields: [.init(field: "price", key: "usd")],
+                                                                                nullHandling: .null)))
     }
 
     /// Broken configurations: each must yield a problem at this line and column whose message contains the text.

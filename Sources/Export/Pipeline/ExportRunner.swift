@@ -12,15 +12,19 @@ public struct ExportRunner: Sendable {
     public var environment: [String: String]
     /// When the run happens: fills file-name placeholders (and `timestamp` in metrics when asked for).
     public var runTime: Date
+    /// The directory relative `local` paths are resolved against; nil for the process's current directory.
+    public var baseDirectory: URL?
     /// Receives a line per delivery (success or failure), for `--verbose`.
     public var log: @Sendable (String) -> Void
 
     /// Creates a runner.
     public init(makeDestination: @escaping @Sendable (OutputConfig) -> any ExportDestination = DestinationFactory.make,
-                environment: [String: String], runTime: Date, log: @escaping @Sendable (String) -> Void = { _ in }) {
+                environment: [String: String], runTime: Date, baseDirectory: URL? = nil,
+                log: @escaping @Sendable (String) -> Void = { _ in }) {
         self.makeDestination = makeDestination
         self.environment = environment
         self.runTime = runTime
+        self.baseDirectory = baseDirectory
         self.log = log
     }
 
@@ -67,7 +71,7 @@ public struct ExportRunner: Sendable {
                         subset.count == count ? bytes : try render(subset)
                     }
                 } catch {
-                    transformError = "the \(pipeline.transformer.type) transformer failed: \(error)"
+                    transformError = "the \(pipeline.transformer.format) transformer failed: \(error)"
                 }
             }
         }
@@ -88,7 +92,8 @@ public struct ExportRunner: Sendable {
     }
 
     private func deliverAll(_ payload: ExportPayload, pipeline: PipelineConfig) async -> [OutputReport] {
-        let context = ExportContext(pipeline: pipeline.name, runTime: runTime, environment: environment)
+        let context = ExportContext(pipeline: pipeline.name, runTime: runTime, environment: environment,
+                                    baseDirectory: baseDirectory)
         return await withTaskGroup(of: (Int, OutputReport).self) { group in
             for (index, output) in pipeline.outputs.enumerated() {
                 group.addTask { (index, await deliver(payload, to: output, context: context)) }
