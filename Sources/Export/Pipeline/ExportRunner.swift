@@ -78,7 +78,7 @@ public struct ExportRunner: Sendable {
         guard let payload else {
             report.error = filterError ?? transformError
             report.outputs = pipeline.outputs.map { output in
-                OutputReport(type: output.type, label: makeDestination(output).label, location: nil,
+                OutputReport(type: output.type, name: output.name, label: makeDestination(output).label, location: nil,
                              error: "not delivered: \(report.error ?? "the pipeline failed")", duration: .zero)
             }
             log("\(pipeline.name): \(report.error ?? "failed")")
@@ -108,14 +108,16 @@ public struct ExportRunner: Sendable {
         let destination = makeDestination(output)
         let clock = ContinuousClock()
         let start = clock.now
-        var report = OutputReport(type: output.type, label: destination.label, location: nil, error: nil, duration: .zero)
+        var report = OutputReport(type: output.type, name: output.name, label: destination.label, location: nil, error: nil,
+                                  duration: .zero)
+        let kind = output.type + (output.name.map { " '\($0)'" } ?? "")
         do {
             report.location = try await destination.deliver(payload, context: context)
-            log("\(context.pipeline): \(output.type) → \(report.location ?? destination.label)")
+            log("\(context.pipeline): \(kind) → \(report.location ?? destination.label)")
         } catch {
             let secrets = output.secretEnvironmentNames.compactMap { environment[$0] }
             report.error = SecretMask.masking(secrets, in: "\(error)")
-            log("\(context.pipeline): \(output.type) \(destination.label) failed: \(report.error ?? "")")
+            log("\(context.pipeline): \(kind) \(destination.label) failed: \(report.error ?? "")")
         }
         report.duration = clock.now - start
         return report
