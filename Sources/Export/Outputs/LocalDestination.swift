@@ -57,7 +57,7 @@ public struct LocalDestination: ExportDestination {
     /// `path` as a directory URL: as it is when absolute, else under `base` (or the current directory).
     static func directory(_ path: String, in base: URL?) -> URL {
         guard !path.hasPrefix("/"), let base else { return URL(fileURLWithPath: path) }
-        return URL(fileURLWithPath: path, relativeTo: base).standardizedFileURL
+        return base.appendingPathComponent(path).standardizedFileURL
     }
 
     /// Writes `bytes` to `target` through a temporary file in the same directory.
