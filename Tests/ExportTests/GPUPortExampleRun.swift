@@ -38,6 +38,20 @@ enum GPUPortRun {
         return await runner.run(config, input: input)
     }
 
+    /// `yaml` with its one occurrence of `url` replaced by `replacement`, the copy's only change. The examples' webhook
+    /// URLs (`https://…example.com/…`) must never be contacted, and seekgpu has no switch that sends a configured
+    /// https:// URL elsewhere: one would also send the request's `Authorization` header there. So the https examples
+    /// are validated as written (``GPUPortExampleValidationTests``) and run as such a copy against the loopback server.
+    static func loopbackCopy(of yaml: String, replacing url: String, with replacement: String) throws -> String {
+        guard yaml.components(separatedBy: url).count == 2 else { throw CopyError(url: url) }
+        return yaml.replacingOccurrences(of: url, with: replacement)
+    }
+
+    /// The example does not hold the URL exactly once.
+    struct CopyError: Error {
+        var url: String
+    }
+
     /// The file at `path` under `directory`, as text ("" when missing).
     static func text(_ path: String, in directory: TemporaryDirectory) -> String {
         FileManager.default.contents(atPath: directory.path(path)).map { String(decoding: $0, as: UTF8.self) } ?? ""
