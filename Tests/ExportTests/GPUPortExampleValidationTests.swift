@@ -15,6 +15,16 @@ import TestSupport
         }
     }
 
+    @Test func theDocumentedFieldsAreTheRecordsFields() throws {
+        let document = try GPUPortExamples.documentation
+        let section = try #require(document.components(separatedBy: "### Available Fields").last?
+            .components(separatedBy: "## Transformers").first)
+        let names = section.components(separatedBy: "`").enumerated().filter { $0.offset % 2 == 1 }.map(\.element)
+        #expect(names == ExportRecord.fieldNames)
+        #expect(section.contains("(NOT_AVAILABLE, LOW, MEDIUM, HIGH)")
+                && ExportRecord.Availability.allCases.map(\.rawValue) == ["NOT_AVAILABLE", "LOW", "MEDIUM", "HIGH"])
+    }
+
     @Test(arguments: runnable.indices)
     func everyExampleValidates(index: Int) {
         let (name, yaml) = Self.runnable[index]
