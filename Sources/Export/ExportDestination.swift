@@ -35,14 +35,17 @@ public struct ExportContext: Sendable {
     /// When the export runs: fills `{date}`, `{time}`, … in file names (the run's time, since a
     /// file name says when it was written; the data inside carries only the catalog's time).
     public var runTime: Date
-    /// Environment variables for credentials and header substitution.
+    /// Environment variables for credentials, header substitution and the S3 endpoint and region.
     public var environment: [String: String]
+    /// The directory relative `local` paths are resolved against; nil for the process's current directory.
+    public var baseDirectory: URL?
 
     /// Creates a context.
-    public init(pipeline: String, runTime: Date, environment: [String: String]) {
+    public init(pipeline: String, runTime: Date, environment: [String: String], baseDirectory: URL? = nil) {
         self.pipeline = pipeline
         self.runTime = runTime
         self.environment = environment
+        self.baseDirectory = baseDirectory
     }
 }
 

@@ -1,7 +1,8 @@
 import Foundation
 
-/// File names with time placeholders: `{date}` (2026-08-22), `{time}` (143005), `{timestamp}`
-/// (Unix seconds), `{year}`, `{month}`, `{day}`, `{hour}`, `{minute}`, `{second}`, all in UTC.
+/// File names with time placeholders, all in UTC and meaning what gpuport's do: `{date}` (2026-08-22),
+/// `{time}` (14-30-05), `{timestamp}` (20260822-143005), `{year}` (2026), `{month}` (08), `{day}` (22),
+/// `{hour}`, `{minute}`, `{second}` (two digits each).
 public enum FilenamePattern {
     /// Every placeholder.
     public static let placeholders = ["date", "time", "timestamp", "year", "month", "day", "hour", "minute", "second"]
@@ -16,8 +17,9 @@ public enum FilenamePattern {
             "year": String(format: "%04d", c.year ?? 0), "month": two(c.month), "day": two(c.day),
             "hour": two(c.hour), "minute": two(c.minute), "second": two(c.second),
             "date": String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0),
-            "time": two(c.hour) + two(c.minute) + two(c.second),
-            "timestamp": String(Int64(date.timeIntervalSince1970.rounded(.down))),
+            "time": [two(c.hour), two(c.minute), two(c.second)].joined(separator: "-"),
+            "timestamp": String(format: "%04d%02d%02d-", c.year ?? 0, c.month ?? 0, c.day ?? 0)
+                + two(c.hour) + two(c.minute) + two(c.second),
         ]
         var result = pattern
         for (name, value) in values { result = result.replacingOccurrences(of: "{\(name)}", with: value) }

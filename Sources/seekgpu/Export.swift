@@ -14,8 +14,9 @@ extension SeekGPU {
             discussion: """
                 Reads every row of every provider's gpuhunt catalog (the providers of CONFIG-DIR/gpuhunt.yaml, from \
                 GPUHUNT_CATALOG_URL or GPUHUNT_CATALOG_DIR as `generate` does), then runs each enabled pipeline: \
-                filters, transformer (json, csv, metrics), outputs (local, s3, https). One failing output never \
-                stops the others; a table of every pipeline is printed at the end. See README, "Export pipelines".
+                filters, transformer (format json, csv or metrics), outputs (local, s3, https). One failing output \
+                never stops the others; a table of every pipeline is printed at the end. Configurations written for \
+                gpuport run unchanged. See README, "Export pipelines".
                 Exit status: 0 when every enabled output succeeded, 1 when any failed, 64 on a usage error, 65 when \
                 the catalog changed its format, 69 when no catalog could be read, 78 when the configuration is \
                 invalid (every problem is printed as FILE:LINE:COLUMN: message).
@@ -38,11 +39,15 @@ extension SeekGPU {
         @Flag(name: .shortAndLong, help: "Also print every delivery and provider warning.")
         var verbose = false
 
+        @Flag(help: "Only check the configuration, as `seekgpu validate` does (gpuport's flag); nothing is read or written.")
+        var validateOnly = false
+
         func validate() throws {
             if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together.") }
         }
 
         func run() async throws {
+            if validateOnly { return try ExportJob.validate(config) }
             let job = ExportJob(configPath: config, configDirectory: configDir, catalogVersion: catalogVersion)
             let outcome = await job.run(console: Console(quiet: quiet, verbose: verbose))
             if outcome.status != 0 { throw ExitCode(outcome.status) }
@@ -60,13 +65,7 @@ extension SeekGPU {
         @Option(help: ArgumentHelp("The export configuration (YAML).", valueName: "path"))
         var config: String
 
-        func run() async throws {
-            let console = Console(quiet: false, verbose: false)
-            switch ExportJob.load(config, console: console) {
-            case .success(let loaded): print(ExportJob.summary(of: loaded, file: config))
-            case .failure(let failure): throw ExitCode(failure.status)
-            }
-        }
+        func run() async throws { try ExportJob.validate(config) }
     }
 }
 
@@ -112,6 +111,14 @@ struct ExportJob {
         } catch {
             console.error("\(error)")
             return .failure(LoadFailure(status: ExitStatus.configuration.rawValue, details: "\(error)"))
+        }
+    }
+
+    /// Checks the configuration at `path`: prints the summary, or every problem and throws the exit status.
+    static func validate(_ path: String) throws {
+        switch load(path, console: Console(quiet: false, verbose: false)) {
+        case .success(let loaded): print(summary(of: loaded, file: path))
+        case .failure(let failure): throw ExitCode(failure.status)
         }
     }
 

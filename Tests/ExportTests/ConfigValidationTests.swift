@@ -48,12 +48,13 @@ import Testing
             return
         }
         #expect(s3.accessKeyEnv == "KEY" && s3.secretKeyEnv == "SECRET" && s3.sessionTokenEnv == "TOKEN"
-                && s3.metadata == ["source": "seekgpu"] && s3.storageClass == "STANDARD_IA" && s3.region == "us-east-1")
+                && s3.metadata == ["source": "seekgpu"] && s3.storageClass == "STANDARD_IA" && s3.region == nil)
         #expect(https.method == .PUT && https.batchSize == 50 && https.retryOnStatus == [503] && https.clientKey == "k.pem")
         #expect(eu.outputs[1].secretEnvironmentNames == ["KEY", "SECRET", "TOKEN"])
         #expect(eu.outputs[2].secretEnvironmentNames == ["HOOK_TOKEN"])
         #expect(!config.pipelines[1].enabled)
-        #expect(config.pipelines[1].transformer == .json(JSONTransformerOptions(renames: ["price": "usd"], nullHandling: .null)))
+        #expect(config.pipelines[1].transformer == .json(JSONTransformerOptions(fields: [.init(field: "price", key: "usd")],
+                                                                                nullHandling: .null)))
     }
 
     /// Broken configurations: each must yield a problem at this line and column whose message contains the text.
@@ -73,6 +74,12 @@ import Testing
         ("enabled not a boolean", "pipelines:\n  - name: a\n    enabled: yes please\n    transformer: {type: json}\n"
          + "    outputs: [{type: local, path: o, filename_pattern: x}]\n", 3, 14, "enabled must be true or false"),
         ("no outputs", "pipelines:\n  - name: a\n    transformer: {type: json}\n    outputs: []\n", 4, 14, "outputs is empty"),
+        ("transformer without format", "pipelines:\n  - name: a\n    transformer: {pretty_print: true}\n"
+         + "    outputs: [{type: local, path: o, filename_pattern: x}]\n", 3, 18,
+         "pipeline 'a': transformer needs 'format' (json, csv, metrics); 'type' is accepted as an alias"),
+        ("unknown format", "pipelines:\n  - name: a\n    transformer: {format: metric, metrics: [{type: count}]}\n"
+         + "    outputs: [{type: local, path: o, filename_pattern: x}]\n", 3, 27,
+         "unknown format 'metric'; did you mean 'metrics'? (formats: json, csv, metrics)"),
         ("csv without fields", "pipelines:\n  - name: a\n    transformer: {type: csv, delimiter: ','}\n"
          + "    outputs: [{type: local, path: o, filename_pattern: x}]\n", 3, 18, "needs 'fields'"),
         ("between without max", "pipelines:\n  - name: a\n    filters:\n      - {field: price, operator: between, min: 1}\n"

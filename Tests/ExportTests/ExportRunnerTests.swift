@@ -88,7 +88,7 @@ import TestSupport
         let report = await ExportRunner(environment: [:], runTime: ExportFixture.runTime)
             .run(config, input: try await ExportFixture.input())
         #expect(report.success && report.pipelines[0].filteredCount == 25)
-        #expect(report.pipelines[0].outputs[0].location == directory.path("spot-1787405405.json"))
+        #expect(report.pipelines[0].outputs[0].location == directory.path("spot-20260822-133005.json"))
     }
 
     @Test func failingRemoteOutputsAreReportedWithoutSecretsAndWithoutStoppingTheRun() async throws {

@@ -19,7 +19,7 @@ import TestSupport
         let directory = try TemporaryDirectory()
         let pattern = "{year}/{month}/{day}/{date}_{time}_{hour}{minute}{second}_{timestamp}.csv"
         let path = try await deliver(LocalOutputConfig(path: directory.path, filenamePattern: pattern))
-        #expect(path == directory.path("2026/08/22/2026-08-22_133005_133005_1787405405.csv"))
+        #expect(path == directory.path("2026/08/22/2026-08-22_13-30-05_133005_20260822-133005.csv"))
         #expect(FileManager.default.contents(atPath: path) == Data("provider,price\r\naws,98.32\r\n".utf8))
     }
 

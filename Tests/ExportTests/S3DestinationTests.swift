@@ -19,7 +19,7 @@ struct S3DestinationTests {
 
     /// A client for `config` with the server's real key.
     static func client(_ server: MotoServer, _ config: S3OutputConfig) -> S3Client {
-        S3Client(bucket: config.bucket, region: config.region, endpointURL: config.endpointURL,
+        S3Client(bucket: config.bucket, region: config.region ?? S3Destination.defaultRegion, endpointURL: config.endpointURL,
                  credentials: .init(accessKeyID: server.accessKeyID, secretAccessKey: server.secretAccessKey), retry: .none)
     }
 
@@ -66,7 +66,7 @@ struct S3DestinationTests {
                 $0.filenamePattern = "{year}/{month}/gpus {time}.json"
             }
             let payload = ExportTestPayloads.jsonLines(ExportTestPayloads.records(50))
-            let key = "daily/2026/08/gpus 143005.json.gz"
+            let key = "daily/2026/08/gpus 14-30-05.json.gz"
             let (get, head) = try await Self.roundTrip(server, config, key: key) {
                 let location = try await S3Destination(config: config, retry: .none)
                     .deliver(payload, context: ExportTestPayloads.context(environment))

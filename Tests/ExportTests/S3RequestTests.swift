@@ -17,13 +17,13 @@ struct S3RequestTests {
 
     @Test func putsPathStyleWithASignedSessionToken() async throws {
         try await LoopbackHTTPServer.with { server in
-            server.script("/bucket/p/gpus-1787409005.csv", [.status(200)])
+            server.script("/bucket/p/gpus-20260822-143005.csv", [.status(200)])
             let payload = ExportPayload(records: [], contentType: "text/csv", fileExtension: "csv") { _ in Array("a,b\n".utf8) }
             let location = try await S3Destination(config: Self.config(endpoint: server.baseURL + "/"), retry: .none)
                 .deliver(payload, context: ExportTestPayloads.context(Self.environment))
-            #expect(location == "s3://bucket/p/gpus-1787409005.csv")
+            #expect(location == "s3://bucket/p/gpus-20260822-143005.csv")
             let request = try #require(server.recordedRequests.first)
-            #expect(request.method == "PUT" && request.path == "/bucket/p/gpus-1787409005.csv" && request.text == "a,b\n")
+            #expect(request.method == "PUT" && request.path == "/bucket/p/gpus-20260822-143005.csv" && request.text == "a,b\n")
             #expect(request.headers["x-amz-security-token"] == "session-token-value-5678")
             #expect(request.headers["x-amz-server-side-encryption"] == "AES256" && request.headers["x-amz-acl"] == "private")
             #expect(request.headers["content-type"] == "text/csv")
@@ -41,30 +41,30 @@ struct S3RequestTests {
                 <?xml version="1.0" encoding="UTF-8"?>
                 <Error><Code>AccessDenied</Code><Message>Access Denied</Message><RequestId>1</RequestId></Error>
                 """
-            server.script("/bucket/p/gpus-1787409005.csv", [.status(403, body: xml, headers: ["Content-Type": "application/xml"])])
+            server.script("/bucket/p/gpus-20260822-143005.csv", [.status(403, body: xml, headers: ["Content-Type": "application/xml"])])
             let error = await #expect(throws: S3OutputError.self) {
                 _ = try await S3Destination(config: Self.config(endpoint: server.baseURL), retry: .none)
                     .deliver(ExportTestPayloads.jsonLines([]), context: ExportTestPayloads.context(Self.environment))
             }
             #expect(error?.s3Code == "AccessDenied")
-            #expect(error?.message == "S3 upload to s3://bucket/p/gpus-1787409005.csv failed: HTTP 403 AccessDenied (Access Denied): "
+            #expect(error?.message == "S3 upload to s3://bucket/p/gpus-20260822-143005.csv failed: HTTP 403 AccessDenied (Access Denied): "
                 + "the credentials in credentials.access_key_env (AK) and credentials.secret_key_env (SK) are valid but not "
-                + "allowed to write; check the IAM and bucket policies (s3:PutObject on s3://bucket/p/gpus-1787409005.csv and "
+                + "allowed to write; check the IAM and bucket policies (s3:PutObject on s3://bucket/p/gpus-20260822-143005.csv and "
                 + "s3:PutObjectAcl)")
         }
     }
 
     @Test func retriesA503ThenSucceeds() async throws {
         try await LoopbackHTTPServer.with { server in
-            server.script("/bucket/p/gpus-1787409005.csv", [.status(503, body: "<Error><Code>SlowDown</Code></Error>"), .status(200)])
+            server.script("/bucket/p/gpus-20260822-143005.csv", [.status(503, body: "<Error><Code>SlowDown</Code></Error>"), .status(200)])
             _ = try await S3Destination(config: Self.config(endpoint: server.baseURL), retry: .immediate())
                 .deliver(ExportTestPayloads.jsonLines([]), context: ExportTestPayloads.context(Self.environment))
             #expect(server.recordedRequests.count == 2)
         }
     }
 
-    @Test(arguments: ["AK", "SK", "TOK"])
-    func aMissingVariableIsNamedAndNothingIsSent(variable: String) async throws {
+    @Test(arguments: ["AK", "SK"])
+    func aMissingKeyVariableIsNamedAndNothingIsSent(variable: String) async throws {
         var environment = Self.environment
         environment[variable] = nil
         let error = await #expect(throws: S3OutputError.self) {
@@ -73,6 +73,20 @@ struct S3RequestTests {
         }
         #expect(error?.message.contains("environment variable \(variable) ") == true)
         for value in Self.environment.values { #expect(error?.message.contains(value) == false) }
+    }
+
+    /// gpuport's `session_token_env` is optional: an unset variable signs with the key alone.
+    @Test func anUnsetSessionTokenVariableSignsWithoutAToken() async throws {
+        try await LoopbackHTTPServer.with { server in
+            server.script("/bucket/p/gpus-20260822-143005.csv", [.status(200)])
+            var environment = Self.environment
+            environment["TOK"] = nil
+            _ = try await S3Destination(config: Self.config(endpoint: server.baseURL), retry: .none)
+                .deliver(ExportTestPayloads.jsonLines([]), context: ExportTestPayloads.context(environment))
+            let request = try #require(server.recordedRequests.first)
+            #expect(request.headers["x-amz-security-token"] == nil)
+            #expect(request.headers["authorization"]?.contains("x-amz-security-token") == false)
+        }
     }
 
     @Test func addressesAWSVirtualHostedWithoutAnEndpoint() {

@@ -25,14 +25,14 @@ import Testing
         #expect(parsed == (try JSONParser.parse(try render([ExportFixture.record()], JSONTransformerOptions()))))
     }
 
-    @Test func fieldsRenameKeysAndKeepTheOthers() throws {
-        let text = try render([ExportFixture.record()], JSONTransformerOptions(renames: ["price": "usd_per_hour",
-                                                                                          "instance_type": "instance"]))
-        let object = try #require(try JSONParser.parse(text)[0]?.objectValue)
-        #expect(object.keys.contains("usd_per_hour") && object.keys.contains("instance"))
-        #expect(!object.keys.contains("price") && !object.keys.contains("instance_type"))
-        #expect(object.keys.count == ExportRecord.fieldNames.count)
-        #expect(object["usd_per_hour"]?.doubleValue == 98.32)
+    @Test func fieldsSelectRenameAndOrderTheKeysAsGPUPortDoes() throws {
+        let fields: [JSONTransformerOptions.Field] = [.init(field: "price", key: "usd_per_hour"), .init(field: "provider"),
+                                                      .init(field: "instance_type", key: "instance")]
+        let text = try render([ExportFixture.record()], JSONTransformerOptions(fields: fields))
+        #expect(text == #"[{"usd_per_hour":98.32,"provider":"aws","instance":"p5.48xlarge"}]"# + "\n")
+        let withRaw = try render([ExportFixture.record()], JSONTransformerOptions(fields: fields, includeRawData: true))
+        let object = try #require(try JSONParser.parse(withRaw)[0]?.objectValue)
+        #expect(object.keys == ["usd_per_hour", "provider", "instance", "raw_data"])
     }
 
     @Test func rawDataAddsTheCatalogColumnsInCatalogOrder() async throws {

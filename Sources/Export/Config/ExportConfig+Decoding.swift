@@ -25,8 +25,10 @@ extension ExportConfig {
             return (nil, [ConfigProblem(message: "the file is empty; it needs a 'pipelines' list", line: 1, column: 1)])
         }
         var pipelines: [PipelineConfig] = []
-        if let top = reader.mapping(root, at: "the file", allowed: ["pipelines"], required: ["pipelines"]),
-           let items = reader.sequence(top["pipelines"], "pipelines") {
+        let top = reader.mapping(root, at: "the file", allowed: ["version", "pipelines"], required: ["pipelines"])
+        // gpuport's `version` ("1.0") is accepted and not used: there is one version of the format.
+        if let version = reader.given(top?["version"]) { _ = reader.string(version, "version") }
+        if let top, let items = reader.sequence(top["pipelines"], "pipelines") {
             if items.isEmpty { reader.report("pipelines is empty; add at least one pipeline", at: top["pipelines"]) }
             var seen: [String: Int] = [:]
             for (index, item) in items.enumerated() {
@@ -69,7 +71,7 @@ extension ExportConfig {
 }
 
 extension PipelineConfig {
-    static let keys = ["name", "enabled", "filters", "transformer", "outputs"]
+    static let keys = ["name", "description", "enabled", "filters", "transformer", "outputs"]
 
     /// Reads `pipelines[index]`; nil when it is not usable (its problems are reported).
     static func decode(_ node: Node, index: Int, reader: ConfigReader) -> PipelineConfig? {
@@ -78,7 +80,8 @@ extension PipelineConfig {
         else { return nil }
         let name = reader.nonEmptyString(entries["name"], "\(path).name")
         let label = name.map { "pipeline '\($0)'" } ?? path
-        let enabled = entries["enabled"].map { reader.bool($0, "\(label): enabled") } ?? true
+        let description = reader.given(entries["description"]).flatMap { reader.string($0, "\(label): description") }
+        let enabled = entries["enabled"].map { reader.flag($0, "\(label): enabled") } ?? true
         var filters: [FilterConfig] = []
         if let items = reader.sequence(entries["filters"], "\(label): filters") {
             for (position, item) in items.enumerated() {
@@ -104,7 +107,8 @@ extension PipelineConfig {
             }
         }
         guard let name, let enabled, let transformer else { return nil }
-        return PipelineConfig(name: name, enabled: enabled, filters: filters, transformer: transformer, outputs: outputs)
+        return PipelineConfig(name: name, description: description, enabled: enabled, filters: filters,
+                              transformer: transformer, outputs: outputs)
     }
 }
 

@@ -15,6 +15,8 @@ public struct ExportConfig: Sendable, Hashable {
 public struct PipelineConfig: Sendable, Hashable {
     /// Unique name, used in reports and messages.
     public var name: String
+    /// What the pipeline is for (gpuport's `description`); not used otherwise.
+    public var description: String?
     /// A disabled pipeline is validated but not run (default true).
     public var enabled: Bool
     /// Conditions a record must all meet; none keeps every record.
@@ -25,9 +27,10 @@ public struct PipelineConfig: Sendable, Hashable {
     public var outputs: [OutputConfig]
 
     /// Creates a pipeline.
-    public init(name: String, enabled: Bool = true, filters: [FilterConfig] = [], transformer: TransformerConfig,
-                outputs: [OutputConfig]) {
+    public init(name: String, description: String? = nil, enabled: Bool = true, filters: [FilterConfig] = [],
+                transformer: TransformerConfig, outputs: [OutputConfig]) {
         self.name = name
+        self.description = description
         self.enabled = enabled
         self.filters = filters
         self.transformer = transformer
@@ -50,6 +53,15 @@ public enum OutputConfig: Sendable, Hashable {
         case .local: "local"
         case .s3: "s3"
         case .https: "https"
+        }
+    }
+
+    /// The output's `name` (gpuport's, for logs and reports), if it has one.
+    public var name: String? {
+        switch self {
+        case .local(let local): local.name
+        case .s3(let s3): s3.name
+        case .https(let https): https.name
         }
     }
 

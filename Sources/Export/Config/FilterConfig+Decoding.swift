@@ -2,7 +2,8 @@ import Foundation
 import Yams
 
 extension FilterConfig {
-    /// Reads one filter: `{field, operator, value | values | min + max}`.
+    /// Reads one filter: `{field, operator, value | values | min + max}`. An operand written as `null` is left out
+    /// (gpuport declares them optional); `min` and `max` may be quoted numbers.
     static func decode(_ node: Node, at path: String, reader: ConfigReader) -> FilterConfig? {
         guard let entries = reader.mapping(node, at: path, allowed: ["field", "operator", "value", "values", "min", "max"],
                                            required: ["field", "operator"]) else { return nil }
@@ -19,21 +20,23 @@ extension FilterConfig {
         case "is_null", "is_not_null": []
         default: ["value"]
         }
-        for (name, key, _) in entries.pairs where !["field", "operator"].contains(name) && !operands.contains(name) {
+        for (name, key, value) in entries.pairs where !["field", "operator"].contains(name) && !operands.contains(name)
+            && reader.given(value) != nil {
             reader.report("\(path): '\(name)' does not apply to operator '\(op)'"
                           + (operands.isEmpty ? ", which takes no operand" : ", which takes \(operands.joined(separator: " and "))"),
                           at: key)
         }
-        for name in operands where entries[name] == nil {
+        for name in operands where reader.given(entries[name]) == nil {
             reader.report("\(path): operator '\(op)' needs '\(name)'", at: entries.node)
         }
         // With an unknown field the operands are still checked, as numbers or text as they are written.
         let numeric = field.map(ExportRecord.numericFieldNames.contains)
             ?? [Tag.Name.int, .float].contains(entries["value"].flatMap(reader.kind) ?? .str)
+        let operand = reader.given(entries["value"])
         let condition: Condition?
         switch op {
-        case "eq": condition = value(entries["value"], "\(path).value", numeric: numeric, reader: reader).map(Condition.eq)
-        case "ne": condition = value(entries["value"], "\(path).value", numeric: numeric, reader: reader).map(Condition.ne)
+        case "eq": condition = value(operand, "\(path).value", field: field, numeric: numeric, reader: reader).map(Condition.eq)
+        case "ne": condition = value(operand, "\(path).value", field: field, numeric: numeric, reader: reader).map(Condition.ne)
         case "lt", "lte", "gt", "gte", "between":
             if let field, !numeric {
                 reader.report("\(path): operator '\(op)' compares numbers, but '\(field)' is text; use eq, in, regex, "
@@ -41,7 +44,8 @@ extension FilterConfig {
                 return nil
             }
             if op == "between" {
-                guard let min = reader.number(entries["min"], "\(path).min"), let max = reader.number(entries["max"], "\(path).max")
+                guard let min = reader.decimal(reader.given(entries["min"]), "\(path).min"),
+                      let max = reader.decimal(reader.given(entries["max"]), "\(path).max")
                 else { return nil }
                 guard min <= max else {
                     reader.report("\(path): min \(min) is greater than max \(max)", at: entries["min"])
@@ -49,16 +53,18 @@ extension FilterConfig {
                 }
                 condition = .between(min: min, max: max)
             } else {
-                let bound = reader.number(entries["value"], "\(path).value")
+                let bound = reader.number(operand, "\(path).value")
                 condition = bound.map { op == "lt" ? .lt($0) : op == "lte" ? .lte($0) : op == "gt" ? .gt($0) : .gte($0) }
             }
         case "in", "not_in":
-            guard let items = reader.sequence(entries["values"], "\(path).values") else { return nil }
+            guard let items = reader.sequence(reader.given(entries["values"]), "\(path).values") else { return nil }
             guard !items.isEmpty else {
                 reader.report("\(path).values is empty; list at least one value", at: entries["values"])
                 return nil
             }
-            let values = items.enumerated().map { value($1, "\(path).values[\($0)]", numeric: numeric, reader: reader) }
+            let values = items.enumerated().map {
+                value($1, "\(path).values[\($0)]", field: field, numeric: numeric, reader: reader)
+            }
             guard values.allSatisfy({ $0 != nil }) else { return nil }
             condition = op == "in" ? .isIn(values.compactMap { $0 }) : .notIn(values.compactMap { $0 })
         case "regex", "contains", "starts_with":
@@ -67,7 +73,7 @@ extension FilterConfig {
                               at: entries["operator"])
                 return nil
             }
-            guard let text = reader.string(entries["value"], "\(path).value") else { return nil }
+            guard let text = reader.string(operand, "\(path).value") else { return nil }
             if op == "regex" {
                 do {
                     _ = try NSRegularExpression(pattern: text)
@@ -86,10 +92,19 @@ extension FilterConfig {
         return FilterConfig(field: field, condition: condition)
     }
 
-    /// An operand of `eq`, `ne`, `in`, `not_in`: a number for numeric fields, text otherwise.
-    private static func value(_ node: Node?, _ what: String, numeric: Bool, reader: ConfigReader) -> FilterValue? {
+    /// An operand of `eq`, `ne`, `in`, `not_in`: a number for numeric fields, text otherwise. An availability is
+    /// one of its four names in either spelling (`HIGH` or gpuport's `High`), kept as the documented name.
+    private static func value(_ node: Node?, _ what: String, field: String?, numeric: Bool, reader: ConfigReader) -> FilterValue? {
         guard let node else { return nil }
         if numeric { return reader.number(node, "\(what) (a numeric field)").map(FilterValue.number) }
-        return reader.string(node, what).map(FilterValue.text)
+        guard let text = reader.string(node, what) else { return nil }
+        guard field == "availability" else { return .text(text) }
+        guard let availability = ExportRecord.Availability(spelling: text) else {
+            let names = ExportRecord.Availability.allCases.map(\.rawValue)
+            reader.report("\(what): '\(text)' is not an availability" + ConfigReader.suggestion(for: text, among: names)
+                          + " (availabilities: \(names.joined(separator: ", ")))", at: node)
+            return nil
+        }
+        return .text(availability.rawValue)
     }
 }

@@ -1,6 +1,9 @@
 /// A condition on one field of a record; a pipeline keeps records that meet all of its filters.
 ///
-/// A null field meets only `is_null`, `ne` and `not_in` (it equals nothing, so it is "not equal").
+/// A null field meets only `is_null`, `ne` and `not_in` (it equals nothing, so it is "not equal"). `eq`, `ne`, `in` and
+/// `not_in` compare `provider` by its letters and digits in any case (gpuport's `RunPod`, `Lambda Labs` match gpuhunt's
+/// `runpod`, `lambdalabs`); an `availability` operand may be written as gpuport's value (`High`, `Not Available`) and
+/// is kept as the documented name (`HIGH`, `NOT_AVAILABLE`).
 public struct FilterConfig: Sendable, Hashable {
     /// The export field, one of ``ExportRecord/fieldNames``.
     public var field: String

@@ -4,11 +4,12 @@ import Yams
 
 extension OutputConfig {
     static let types = ["local", "s3", "https"]
-    static let localKeys = ["type", "path", "filename_pattern", "create_dirs", "overwrite", "compression"]
-    static let s3Keys = ["type", "bucket", "prefix", "region", "endpoint_url", "filename_pattern", "compression", "credentials",
-                         "storage_class", "server_side_encryption", "acl", "metadata"]
-    static let httpsKeys = ["type", "url", "method", "headers", "batch_size", "batch_delay", "retry_attempts", "retry_delay",
-                            "retry_backoff", "retry_on_status", "verify_ssl", "client_cert", "client_key", "timeout"]
+    static let localKeys = ["type", "name", "path", "filename_pattern", "create_dirs", "overwrite", "compression"]
+    static let s3Keys = ["type", "name", "bucket", "prefix", "region", "endpoint_url", "filename_pattern", "compression",
+                         "credentials", "storage_class", "server_side_encryption", "acl", "metadata"]
+    static let httpsKeys = ["type", "name", "url", "method", "headers", "batch_size", "batch_delay", "retry_attempts",
+                            "retry_delay", "retry_backoff", "retry_on_status", "verify_ssl", "client_cert", "client_key",
+                            "timeout"]
     /// S3's storage classes (PutObject `x-amz-storage-class`).
     static let storageClasses = ["STANDARD", "REDUCED_REDUNDANCY", "STANDARD_IA", "ONEZONE_IA", "INTELLIGENT_TIERING",
                                  "GLACIER", "DEEP_ARCHIVE", "OUTPOSTS", "GLACIER_IR", "SNOW", "EXPRESS_ONEZONE"]
@@ -29,7 +30,7 @@ extension OutputConfig {
             reader.report("\(path) needs 'type' (\(types.joined(separator: ", ")))", at: node)
             return nil
         }
-        let checker = Checker(reader: reader, path: "\(path) (\(type))")
+        let checker = OutputChecker(reader: reader, path: "\(path) (\(type))")
         switch type {
         case "local":
             guard let entries = reader.mapping(node, at: checker.path, allowed: localKeys, required: ["path", "filename_pattern"])
@@ -51,7 +52,10 @@ extension OutputConfig {
 }
 
 /// Reads one output's settings; `valid` turns false at the first problem (all are still reported).
-private final class Checker {
+///
+/// Keys gpuport declares optional (`name`, `region`, `endpoint_url`, `credentials`, `server_side_encryption`,
+/// `metadata`, `headers`, `batch_size`, `client_cert`, `client_key`) may be written as `null`, meaning left out.
+final class OutputChecker {
     let reader: ConfigReader
     let path: String
     var valid = true
@@ -76,14 +80,18 @@ private final class Checker {
         return value
     }
 
-    func text(_ entries: ConfigReader.Entries, _ key: String) -> String? {
-        guard let node = entries[key] else { return nil }
+    /// Non-empty text, nil when absent (or, with `nullable`, `null`).
+    func text(_ entries: ConfigReader.Entries, _ key: String, nullable: Bool = false) -> String? {
+        guard let node = nullable ? reader.given(entries[key]) : entries[key] else { return nil }
         guard let value = reader.nonEmptyString(node, "\(path): \(key)") else {
             valid = false
             return nil
         }
         return value
     }
+
+    /// The output's `name`, for reports.
+    func name(_ entries: ConfigReader.Entries) -> String? { text(entries, "name", nullable: true) }
 
     func pattern(_ entries: ConfigReader.Entries) -> String {
         guard let pattern = text(entries, "filename_pattern") else { return "" }
@@ -111,8 +119,8 @@ private final class Checker {
         }
     }
 
-    func choice(_ entries: ConfigReader.Entries, _ key: String, among allowed: [String]) -> String? {
-        guard let text = text(entries, key) else { return nil }
+    func choice(_ entries: ConfigReader.Entries, _ key: String, among allowed: [String], nullable: Bool = false) -> String? {
+        guard let text = text(entries, key, nullable: nullable) else { return nil }
         guard allowed.contains(text) else {
             fail("\(key) '\(text)' is not one of \(allowed.joined(separator: ", "))"
                  + ConfigReader.suggestion(for: text, among: allowed), at: entries[key])
@@ -134,8 +142,8 @@ private final class Checker {
         return name
     }
 
-    func url(_ entries: ConfigReader.Entries, _ key: String) -> String? {
-        guard let text = text(entries, key) else { return nil }
+    func url(_ entries: ConfigReader.Entries, _ key: String, nullable: Bool = false) -> String? {
+        guard let text = text(entries, key, nullable: nullable) else { return nil }
         guard let components = URLComponents(string: text), ["http", "https"].contains(components.scheme?.lowercased() ?? ""),
               let host = components.host, !host.isEmpty else {
             fail("\(key) '\(URLRedaction.redacted(text))' is not an http:// or https:// URL", at: entries[key])
@@ -150,128 +158,15 @@ private final class Checker {
 
     func local(_ entries: ConfigReader.Entries) -> LocalOutputConfig? {
         let directory = text(entries, "path") ?? ""
-        let config = LocalOutputConfig(path: directory, filenamePattern: pattern(entries),
-                                       createDirs: value(entries, "create_dirs", true, reader.bool),
-                                       overwrite: value(entries, "overwrite", false, reader.bool),
+        let config = LocalOutputConfig(name: name(entries), path: directory, filenamePattern: pattern(entries),
+                                       createDirs: value(entries, "create_dirs", true, reader.flag),
+                                       overwrite: value(entries, "overwrite", false, reader.flag),
                                        compression: compression(entries))
         return valid ? config : nil
     }
 
-    func s3(_ entries: ConfigReader.Entries) -> S3OutputConfig? {
-        var config = S3OutputConfig(bucket: text(entries, "bucket") ?? "", filenamePattern: pattern(entries),
-                                    compression: compression(entries))
-        if !config.bucket.isEmpty, !Self.isBucketName(config.bucket) {
-            fail("bucket '\(config.bucket)' is not a bucket name (3–63 lowercase letters, digits, '.', '-')", at: entries["bucket"])
-        }
-        config.prefix = value(entries, "prefix", "", reader.string)
-        if config.prefix.hasPrefix("/") { fail("prefix must not start with '/'", at: entries["prefix"]) }
-        config.region = text(entries, "region") ?? config.region
-        config.endpointURL = url(entries, "endpoint_url")
-        config.storageClass = choice(entries, "storage_class", among: OutputConfig.storageClasses)
-        config.serverSideEncryption = choice(entries, "server_side_encryption", among: OutputConfig.encryptions)
-        config.acl = choice(entries, "acl", among: OutputConfig.acls)
-        if let node = entries["credentials"],
-           let credentials = reader.mapping(node, at: "\(path): credentials",
-                                            allowed: ["access_key_env", "secret_key_env", "session_token_env"]) {
-            if let key = credentials["access_key_env"] {
-                config.accessKeyEnv = environmentName(key, "\(path): credentials.access_key_env") ?? config.accessKeyEnv
-            }
-            if let key = credentials["secret_key_env"] {
-                config.secretKeyEnv = environmentName(key, "\(path): credentials.secret_key_env") ?? config.secretKeyEnv
-            }
-            if let key = credentials["session_token_env"] {
-                config.sessionTokenEnv = environmentName(key, "\(path): credentials.session_token_env")
-            }
-        } else if entries["credentials"] != nil {
-            valid = false
-        }
-        if let pairs = reader.stringPairs(entries["metadata"], "\(path): metadata") {
-            for pair in pairs {
-                if Self.isToken(pair.key) {
-                    config.metadata[pair.key.lowercased()] = pair.value
-                } else {
-                    fail("metadata key '\(pair.key)' must be letters, digits and '-' (it becomes x-amz-meta-\(pair.key))",
-                         at: pair.node)
-                }
-                if pair.value.contains(where: { $0 == "\r" || $0 == "\n" }) {
-                    fail("metadata '\(pair.key)' must not contain a line break", at: pair.node)
-                }
-            }
-        } else if entries["metadata"] != nil {
-            valid = false
-        }
-        return valid ? config : nil
-    }
-
-    func https(_ entries: ConfigReader.Entries) -> HTTPSOutputConfig? {
-        var config = HTTPSOutputConfig(url: url(entries, "url") ?? "")
-        if let node = entries["method"], let method = reader.string(node, "\(path): method") {
-            if let value = HTTPSOutputConfig.Method(rawValue: method.uppercased()) {
-                config.method = value
-            } else {
-                fail("method '\(method)' is not one of POST, PUT, PATCH", at: node)
-            }
-        } else if entries["method"] != nil {
-            valid = false
-        }
-        if let pairs = reader.stringPairs(entries["headers"], "\(path): headers") {
-            for pair in pairs {
-                guard Self.isToken(pair.key) else {
-                    fail("header name '\(pair.key)' is not a valid HTTP header name", at: pair.node)
-                    continue
-                }
-                if pair.value.contains(where: { $0 == "\r" || $0 == "\n" }) {
-                    fail("header '\(pair.key)' must not contain a line break", at: pair.node)
-                }
-                for name in EnvironmentReference.names(in: pair.value) where !EnvironmentReference.isValidName(name) {
-                    fail("header '\(pair.key)' references '${\(name)}', which is not an environment variable name", at: pair.node)
-                }
-                config.headers[pair.key] = pair.value
-            }
-        } else if entries["headers"] != nil {
-            valid = false
-        }
-        if let node = entries["batch_size"] {
-            if let size = reader.int(node, "\(path): batch_size") {
-                if size < 1 { fail("batch_size must be at least 1, not \(size)", at: node) }
-                config.batchSize = size
-            } else {
-                valid = false
-            }
-        }
-        config.batchDelay = nonNegative(entries, "batch_delay", config.batchDelay)
-        config.retryDelay = nonNegative(entries, "retry_delay", config.retryDelay)
-        config.retryAttempts = value(entries, "retry_attempts", config.retryAttempts, reader.int)
-        if config.retryAttempts < 0 { fail("retry_attempts must be 0 or more", at: entries["retry_attempts"]) }
-        config.retryBackoff = value(entries, "retry_backoff", config.retryBackoff, reader.number)
-        if config.retryBackoff < 1 { fail("retry_backoff must be at least 1 (a multiplier of retry_delay)", at: entries["retry_backoff"]) }
-        config.timeout = value(entries, "timeout", config.timeout, reader.number)
-        if config.timeout <= 0 { fail("timeout must be more than 0 seconds", at: entries["timeout"]) }
-        if let items = reader.sequence(entries["retry_on_status"], "\(path): retry_on_status") {
-            var statuses: [Int] = []
-            for item in items {
-                guard let status = reader.int(item, "\(path): retry_on_status item") else {
-                    valid = false
-                    continue
-                }
-                if !(100...599).contains(status) { fail("retry_on_status \(status) is not an HTTP status (100–599)", at: item) }
-                statuses.append(status)
-            }
-            config.retryOnStatus = statuses
-        } else if entries["retry_on_status"] != nil {
-            valid = false
-        }
-        config.verifySSL = value(entries, "verify_ssl", config.verifySSL, reader.bool)
-        config.clientCert = text(entries, "client_cert")
-        config.clientKey = text(entries, "client_key")
-        if (config.clientCert == nil) != (config.clientKey == nil), entries["client_cert"] != nil || entries["client_key"] != nil {
-            fail("client_cert and client_key go together; set both or neither", at: entries["client_cert"] ?? entries["client_key"])
-        }
-        return valid ? config : nil
-    }
-
-    private func nonNegative(_ entries: ConfigReader.Entries, _ key: String, _ fallback: Double) -> Double {
-        let number = value(entries, key, fallback, reader.number)
+    func nonNegative(_ entries: ConfigReader.Entries, _ key: String, _ fallback: Double) -> Double {
+        let number = value(entries, key, fallback, reader.decimal)
         if number < 0 { fail("\(key) must be 0 or more seconds", at: entries[key]) }
         return number
     }

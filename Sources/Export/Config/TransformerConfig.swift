@@ -7,8 +7,8 @@ public enum TransformerConfig: Sendable, Hashable {
     /// A JSON summary of aggregates.
     case metrics(MetricsTransformerOptions)
 
-    /// The `type` as written in the configuration.
-    public var type: String {
+    /// The kind as written in the configuration's `format` (or its alias `type`).
+    public var format: String {
         switch self {
         case .json: "json"
         case .csv: "csv"
@@ -29,24 +29,43 @@ public enum NullHandling: String, Sendable, Hashable, CaseIterable {
 
 /// `json` transformer options.
 public struct JSONTransformerOptions: Sendable, Hashable {
+    /// One key of the objects written: a record field and the key it is written as.
+    public struct Field: Sendable, Hashable {
+        /// The export field, one of ``ExportRecord/fieldNames``.
+        public var field: String
+        /// The key in the output (the field name unless renamed).
+        public var key: String
+
+        /// Creates a field.
+        public init(field: String, key: String? = nil) {
+            self.field = field
+            self.key = key ?? field
+        }
+    }
+
     /// Two-space indentation, one value per line (Python's `json.dumps(indent=2)` layout); else
     /// compact, no spaces. Default false.
     public var prettyPrint: Bool
-    /// Field → output key, for the fields to rename; every field is written, in canonical order.
-    public var renames: [String: String]
+    /// The fields written and their keys, in this order, as gpuport's `fields` mapping means it (source field →
+    /// output key; fields not listed are left out); nil writes every field under its own name, in
+    /// ``ExportRecord/fieldNames`` order.
+    public var fields: [Field]?
     /// Adds `raw_data`: the catalog row's columns as read, gpuhunt's column order. Default false.
     public var includeRawData: Bool
     /// Default `null`.
     public var nullHandling: NullHandling
 
     /// Creates options.
-    public init(prettyPrint: Bool = false, renames: [String: String] = [:], includeRawData: Bool = false,
+    public init(prettyPrint: Bool = false, fields: [Field]? = nil, includeRawData: Bool = false,
                 nullHandling: NullHandling = .null) {
         self.prettyPrint = prettyPrint
-        self.renames = renames
+        self.fields = fields
         self.includeRawData = includeRawData
         self.nullHandling = nullHandling
     }
+
+    /// The fields written, in order: ``fields``, or every field under its own name.
+    public var writtenFields: [Field] { fields ?? ExportRecord.fieldNames.map { Field(field: $0) } }
 }
 
 /// `csv` transformer options.
@@ -69,17 +88,28 @@ public struct CSVTransformerOptions: Sendable, Hashable {
     public var columns: [Column]
     /// Writes the header line first. Default true.
     public var includeHeaders: Bool
-    /// One character, not `"`, CR or LF. Default `,`.
+    /// One character, not the quote character, CR or LF. Default `,`.
     public var delimiter: Character
     /// Written for a null field. Default empty.
     public var nullValue: String
+    /// Encloses a field that holds the delimiter, this character, CR or LF; doubled inside it. Default `"`.
+    public var quoteCharacter: Character
+    /// Written before each occurrence of itself in a field (Python's `csv` `escapechar`, with double quotes);
+    /// nil for none, as RFC 4180 has it. Default nil.
+    public var escapeCharacter: Character?
+    /// Ends every line. Default CRLF (RFC 4180).
+    public var lineTerminator: String
 
     /// Creates options.
-    public init(columns: [Column], includeHeaders: Bool = true, delimiter: Character = ",", nullValue: String = "") {
+    public init(columns: [Column], includeHeaders: Bool = true, delimiter: Character = ",", nullValue: String = "",
+                quoteCharacter: Character = "\"", escapeCharacter: Character? = nil, lineTerminator: String = "\r\n") {
         self.columns = columns
         self.includeHeaders = includeHeaders
         self.delimiter = delimiter
         self.nullValue = nullValue
+        self.quoteCharacter = quoteCharacter
+        self.escapeCharacter = escapeCharacter
+        self.lineTerminator = lineTerminator
     }
 }
 
@@ -87,14 +117,15 @@ public struct CSVTransformerOptions: Sendable, Hashable {
 public struct MetricsTransformerOptions: Sendable, Hashable {
     /// The aggregates, in output order; at least one.
     public var metrics: [MetricConfig]
-    /// Adds `timestamp`: the run's time in Unix seconds (the only wall-clock value any export writes,
-    /// and only when asked for). Default false.
+    /// Adds `timestamp`: the run's time in Unix seconds (the only wall-clock value any export writes).
+    /// Default true, as in gpuport.
     public var includeTimestamp: Bool
-    /// Adds `collection_info`: catalog versions per provider, their collection time, record counts. Default false.
+    /// Adds `collection_info`: catalog versions per provider, their collection time, record counts.
+    /// Default true, as in gpuport.
     public var includeCollectionInfo: Bool
 
     /// Creates options.
-    public init(metrics: [MetricConfig], includeTimestamp: Bool = false, includeCollectionInfo: Bool = false) {
+    public init(metrics: [MetricConfig], includeTimestamp: Bool = true, includeCollectionInfo: Bool = true) {
         self.metrics = metrics
         self.includeTimestamp = includeTimestamp
         self.includeCollectionInfo = includeCollectionInfo

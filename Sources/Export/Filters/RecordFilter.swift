@@ -19,6 +19,8 @@ public struct RecordFilter {
 
     private static func test(for filter: FilterConfig) throws -> (ExportRecord) -> Bool {
         let field = filter.field
+        // Providers compare by letters and digits, any case: gpuport's `RunPod` is gpuhunt's `runpod`.
+        let equal: @Sendable (ExportValue, FilterValue) -> Bool = field == "provider" ? equalProvider : Self.equal
         switch filter.condition {
         case .isNull: return { $0[field: field] == nil }
         case .isNotNull: return { $0[field: field] != nil }
@@ -50,6 +52,12 @@ public struct RecordFilter {
             guard case .string(let value)? = record[field: field] else { return false }
             return test(value)
         }
+    }
+
+    /// Provider names equal when ``ExportRecord/providerKey(_:)`` makes them equal.
+    static func equalProvider(_ value: ExportValue, _ operand: FilterValue) -> Bool {
+        guard case .string(let name) = value, case .text(let other) = operand else { return equal(value, operand) }
+        return ExportRecord.providerKey(name) == ExportRecord.providerKey(other)
     }
 
     /// Text equals text exactly; numbers compare numerically (`8` equals `8.0`).

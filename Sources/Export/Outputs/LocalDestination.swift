@@ -5,6 +5,9 @@ import Glibc
 
 /// The `local` output: one file per run under `path`, named by `filename_pattern`, optionally gzipped.
 ///
+/// A relative `path` is resolved against ``ExportContext/baseDirectory`` (the current directory by default). With
+/// `compression: gzip`, `.gz` is appended to the name unless it already ends in `.gz`, as gpuport does.
+///
 /// The bytes go to a hidden temporary file beside the target, then into place in one step, so a
 /// reader never sees a partial file: `rename` when `overwrite` is true, else `link` (which fails
 /// atomically when the target exists, so two runs can never both "create" it). The temporary file
@@ -21,8 +24,8 @@ public struct LocalDestination: ExportDestination {
     public func deliver(_ payload: ExportPayload, context: ExportContext) async throws -> String {
         var bytes = try payload.bytes()
         if config.compression == .gzip { bytes = try Gzip.compress(bytes) }
-        let name = FilenamePattern.render(config.filenamePattern, date: context.runTime)
-        let target = URL(fileURLWithPath: config.path).appendingPathComponent(name)
+        let name = Self.fileName(config, at: context.runTime)
+        let target = Self.directory(config.path, in: context.baseDirectory).appendingPathComponent(name)
         let directory = target.deletingLastPathComponent()
         var isDirectory: ObjCBool = false
         if !FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) {
@@ -39,6 +42,22 @@ public struct LocalDestination: ExportDestination {
         }
         try Self.write(bytes, to: target, overwrite: config.overwrite)
         return target.path
+    }
+
+    /// The rendered file name (with `/` for folders): `.gz` appended for gzip unless the name ends in it.
+    /// - Parameters:
+    ///   - config: the output's settings.
+    ///   - date: the run time.
+    /// - Returns: the name under `path`.
+    public static func fileName(_ config: LocalOutputConfig, at date: Date) -> String {
+        let name = FilenamePattern.render(config.filenamePattern, date: date)
+        return config.compression == .gzip && !name.hasSuffix(".gz") ? name + ".gz" : name
+    }
+
+    /// `path` as a directory URL: as it is when absolute, else under `base` (or the current directory).
+    static func directory(_ path: String, in base: URL?) -> URL {
+        guard !path.hasPrefix("/"), let base else { return URL(fileURLWithPath: path) }
+        return base.appendingPathComponent(path).standardizedFileURL
     }
 
     /// Writes `bytes` to `target` through a temporary file in the same directory.

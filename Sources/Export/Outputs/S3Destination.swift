@@ -14,9 +14,14 @@ import NetKit
 ///   `x-amz-meta-content-type`, unless `metadata` sets that name itself.
 /// - **Headers**: `x-amz-storage-class`, `x-amz-server-side-encryption`, `x-amz-acl` when configured, and
 ///   `x-amz-meta-NAME` for each `metadata` entry (names lowercased; values must be printable ASCII).
-/// - **Credentials**: read at delivery from the environment variables that `credentials` names; a missing one is an
-///   error naming the variable. Values never appear in errors or logs.
-/// - **Addressing**: path-style against `endpoint_url` when given, else virtual-hosted style on AWS (``S3Client``).
+/// - **Credentials**: read at delivery from the environment variables that `credentials` names; a missing key or
+///   secret is an error naming the variable; a session token variable that is unset or empty signs without a token
+///   (gpuport's `session_token_env` is optional). Without `credentials`, `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`
+///   and (when set) `AWS_SESSION_TOKEN`, as the AWS SDKs read them. Values never appear in errors or logs.
+/// - **Region and endpoint** (``resolved(_:environment:)``): without `region`, `AWS_REGION` or `AWS_DEFAULT_REGION`,
+///   else `us-east-1`; without `endpoint_url`, `AWS_ENDPOINT_URL_S3` or `AWS_ENDPOINT_URL` (the AWS SDKs' variables,
+///   which boto3, gpuport's client, honours too), unless `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS` is `true`.
+/// - **Addressing**: path-style against an endpoint when there is one, else virtual-hosted style on AWS (``S3Client``).
 /// - **Retries**: network errors, 429 and 5xx as ``retry`` says (default 5, 10, 20 s); other statuses fail at once
 ///   with S3's error code and what to check (``S3OutputError``).
 public struct S3Destination: ExportDestination {
@@ -60,6 +65,7 @@ public struct S3Destination: ExportDestination {
     /// - Throws: ``S3OutputError`` for missing credentials, invalid metadata, a refused request or a network failure;
     ///   the rendering error of the payload as it is.
     public func deliver(_ payload: ExportPayload, context: ExportContext) async throws -> String {
+        let config = try Self.resolved(self.config, environment: context.environment)
         let credentials = try Self.credentials(for: config, environment: context.environment)
         let key = objectKey(at: context.runTime)
         let target = "s3://\(config.bucket)/\(key)"
@@ -71,7 +77,7 @@ public struct S3Destination: ExportDestination {
             }
         }
         let headers = try Self.headers(for: config, contentType: payload.contentType, target: target)
-        let client = S3Client(bucket: config.bucket, region: config.region, endpointURL: config.endpointURL,
+        let client = S3Client(bucket: config.bucket, region: config.region ?? Self.defaultRegion, endpointURL: config.endpointURL,
                               credentials: credentials, retry: retry, timeout: timeout)
         let upload = body
         let logger = self.logger
@@ -104,10 +110,41 @@ public struct S3Destination: ExportDestination {
         }
         let accessKey = try value(config.accessKeyEnv, "access_key_env", "access key ID")
         let secret = try value(config.secretKeyEnv, "secret_key_env", "secret access key")
-        let token = try config.sessionTokenEnv.map { (name: String) throws(S3OutputError) in
-            try value(name, "session_token_env", "session token of the temporary credentials")
+        let token = config.sessionTokenEnv.flatMap { environment[$0]?.trimmingCharacters(in: .whitespacesAndNewlines) }
+        return .init(accessKeyID: accessKey, secretAccessKey: secret, sessionToken: token?.isEmpty == false ? token : nil)
+    }
+
+    /// The region used when neither `region` nor the environment names one.
+    public static let defaultRegion = "us-east-1"
+
+    /// `config` with the region and endpoint the environment supplies where the configuration has none, as the AWS
+    /// SDKs do: region from `AWS_REGION`, then `AWS_DEFAULT_REGION`, then ``defaultRegion``; endpoint from
+    /// `AWS_ENDPOINT_URL_S3`, then `AWS_ENDPOINT_URL`, unless `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS` is `true`.
+    /// - Parameters:
+    ///   - config: the output's settings.
+    ///   - environment: the environment.
+    /// - Returns: the settings with `region` set and, when configured or given by the environment, `endpointURL`.
+    /// - Throws: ``S3OutputError`` naming the variable when an endpoint variable is not an http(s) URL.
+    public static func resolved(_ config: S3OutputConfig, environment: [String: String]) throws(S3OutputError) -> S3OutputConfig {
+        func variable(_ name: String) -> String? {
+            guard let value = environment[name]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+            return value
         }
-        return .init(accessKeyID: accessKey, secretAccessKey: secret, sessionToken: token)
+        var config = config
+        config.region = config.region ?? variable("AWS_REGION") ?? variable("AWS_DEFAULT_REGION") ?? defaultRegion
+        let ignored = variable("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS")?.lowercased() == "true"
+        guard config.endpointURL == nil, !ignored else { return config }
+        for name in ["AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL"] {
+            guard let endpoint = variable(name) else { continue }
+            guard let components = URLComponents(string: endpoint), ["http", "https"].contains(components.scheme?.lowercased() ?? ""),
+                  components.host?.isEmpty == false, components.user == nil, components.password == nil else {
+                throw S3OutputError(message: "S3 output s3://\(config.bucket)/: environment variable \(name) is not an http:// "
+                    + "or https:// URL without credentials; fix it or unset it")
+            }
+            config.endpointURL = endpoint
+            return config
+        }
+        return config
     }
 
     /// The PUT's header fields: `Content-Type`, the `x-amz-*` options and metadata (sorted by name).

@@ -44,7 +44,8 @@ enum S3ErrorReport {
     /// What to check for an S3 error code (or, without one, for the status).
     static func advice(code: String?, status: Int, config: S3OutputConfig, target: String) -> String {
         let keys = "credentials.access_key_env (\(config.accessKeyEnv)) and credentials.secret_key_env (\(config.secretKeyEnv))"
-        let where_ = config.endpointURL.map { "endpoint_url \(URLRedaction.redacted($0))" } ?? "region '\(config.region)'"
+        let region = config.region ?? S3Destination.defaultRegion
+        let where_ = config.endpointURL.map { "endpoint_url \(URLRedaction.redacted($0))" } ?? "region '\(region)'"
         switch code {
         case "SignatureDoesNotMatch":
             return "check that \(config.secretKeyEnv) holds the secret access key that belongs to the access key ID in "
@@ -62,7 +63,7 @@ enum S3ErrorReport {
         case "NoSuchBucket":
             return "bucket '\(config.bucket)' does not exist at \(where_); check `bucket`, `region` and `endpoint_url`"
         case "AuthorizationHeaderMalformed", "PermanentRedirect", "IllegalLocationConstraintException", "IncorrectEndpoint":
-            return "the bucket is not in region '\(config.region)'; set `region` to the bucket's region"
+            return "the bucket is not in region '\(region)'; set `region` to the bucket's region"
         case "InvalidStorageClass":
             return "check `storage_class` ('\(config.storageClass ?? "")'): STANDARD, STANDARD_IA, ONEZONE_IA, "
                 + "INTELLIGENT_TIERING, GLACIER_IR, GLACIER, DEEP_ARCHIVE, REDUCED_REDUNDANCY, …"

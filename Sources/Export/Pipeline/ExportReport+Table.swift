@@ -28,7 +28,8 @@ extension ExportReport {
         for report in pipelines {
             if let error = report.error, report.outputs.isEmpty { lines.append("  \(report.name): \(error)") }
             for output in report.outputs where !output.succeeded {
-                lines.append("  \(report.name): \(output.type) \(output.label): \(output.error ?? "failed")")
+                let kind = output.type + (output.name.map { " '\($0)'" } ?? "")
+                lines.append("  \(report.name): \(kind) \(output.label): \(output.error ?? "failed")")
             }
         }
         return lines.joined(separator: "\n")

@@ -12,15 +12,19 @@ public struct ExportRunner: Sendable {
     public var environment: [String: String]
     /// When the run happens: fills file-name placeholders (and `timestamp` in metrics when asked for).
     public var runTime: Date
+    /// The directory relative `local` paths are resolved against; nil for the process's current directory.
+    public var baseDirectory: URL?
     /// Receives a line per delivery (success or failure), for `--verbose`.
     public var log: @Sendable (String) -> Void
 
     /// Creates a runner.
     public init(makeDestination: @escaping @Sendable (OutputConfig) -> any ExportDestination = DestinationFactory.make,
-                environment: [String: String], runTime: Date, log: @escaping @Sendable (String) -> Void = { _ in }) {
+                environment: [String: String], runTime: Date, baseDirectory: URL? = nil,
+                log: @escaping @Sendable (String) -> Void = { _ in }) {
         self.makeDestination = makeDestination
         self.environment = environment
         self.runTime = runTime
+        self.baseDirectory = baseDirectory
         self.log = log
     }
 
@@ -67,14 +71,14 @@ public struct ExportRunner: Sendable {
                         subset.count == count ? bytes : try render(subset)
                     }
                 } catch {
-                    transformError = "the \(pipeline.transformer.type) transformer failed: \(error)"
+                    transformError = "the \(pipeline.transformer.format) transformer failed: \(error)"
                 }
             }
         }
         guard let payload else {
             report.error = filterError ?? transformError
             report.outputs = pipeline.outputs.map { output in
-                OutputReport(type: output.type, label: makeDestination(output).label, location: nil,
+                OutputReport(type: output.type, name: output.name, label: makeDestination(output).label, location: nil,
                              error: "not delivered: \(report.error ?? "the pipeline failed")", duration: .zero)
             }
             log("\(pipeline.name): \(report.error ?? "failed")")
@@ -88,7 +92,8 @@ public struct ExportRunner: Sendable {
     }
 
     private func deliverAll(_ payload: ExportPayload, pipeline: PipelineConfig) async -> [OutputReport] {
-        let context = ExportContext(pipeline: pipeline.name, runTime: runTime, environment: environment)
+        let context = ExportContext(pipeline: pipeline.name, runTime: runTime, environment: environment,
+                                    baseDirectory: baseDirectory)
         return await withTaskGroup(of: (Int, OutputReport).self) { group in
             for (index, output) in pipeline.outputs.enumerated() {
                 group.addTask { (index, await deliver(payload, to: output, context: context)) }
@@ -103,14 +108,16 @@ public struct ExportRunner: Sendable {
         let destination = makeDestination(output)
         let clock = ContinuousClock()
         let start = clock.now
-        var report = OutputReport(type: output.type, label: destination.label, location: nil, error: nil, duration: .zero)
+        var report = OutputReport(type: output.type, name: output.name, label: destination.label, location: nil, error: nil,
+                                  duration: .zero)
+        let kind = output.type + (output.name.map { " '\($0)'" } ?? "")
         do {
             report.location = try await destination.deliver(payload, context: context)
-            log("\(context.pipeline): \(output.type) → \(report.location ?? destination.label)")
+            log("\(context.pipeline): \(kind) → \(report.location ?? destination.label)")
         } catch {
             let secrets = output.secretEnvironmentNames.compactMap { environment[$0] }
             report.error = SecretMask.masking(secrets, in: "\(error)")
-            log("\(context.pipeline): \(output.type) \(destination.label) failed: \(report.error ?? "")")
+            log("\(context.pipeline): \(kind) \(destination.label) failed: \(report.error ?? "")")
         }
         report.duration = clock.now - start
         return report

@@ -2,6 +2,8 @@
 public struct OutputReport: Sendable {
     /// `local`, `s3` or `https`.
     public var type: String
+    /// The output's `name` in the configuration, if it has one.
+    public var name: String? = nil
     /// The destination's secret-free label.
     public var label: String
     /// Where the data went (file path, object key, URL), when it succeeded.

@@ -20,7 +20,7 @@ extension ExportRecord {
                   quantity: data?["quantity"]?.intValue,
                   price: spot ? nil : price, spotPrice: spot ? price : nil,
                   vCPUs: number("cpu"), memoryGiB: number("memory"),
-                  availability: data?["availability"]?.stringValue.flatMap { Availability(rawValue: $0.uppercased()) },
+                  availability: data?["availability"]?.stringValue.flatMap(Availability.init(spelling:)),
                   collectedAt: Self.collectedAt(version: row.catalogVersion), catalogVersion: row.catalogVersion,
                   raw: columns)
     }

@@ -1,7 +1,8 @@
 import Foundation
 
-/// `csv`: RFC 4180 — CRLF line ends; a field holding the delimiter, a quote, CR or LF is quoted,
-/// its quotes doubled.
+/// `csv`: RFC 4180 by default — CRLF line ends; a field holding the delimiter, the quote character, CR or LF is
+/// quoted, its quotes doubled. `quote_char`, `escape_char` and `line_terminator` change those characters as
+/// Python's `csv` writer (gpuport's) uses them: the escape character is written before each occurrence of itself.
 enum CSVTransformer {
     static func render(_ records: [ExportRecord], options: CSVTransformerOptions) -> [UInt8] {
         var text = ""
@@ -13,15 +14,19 @@ enum CSVTransformer {
     }
 
     private static func line(_ fields: [String], options: CSVTransformerOptions, into text: inout String) {
-        text += fields.map { quoted($0, delimiter: options.delimiter) }.joined(separator: String(options.delimiter))
-        text += "\r\n"
+        text += fields.map { quoted($0, options: options) }.joined(separator: String(options.delimiter))
+        text += options.lineTerminator
     }
 
-    /// `field`, quoted when RFC 4180 requires it.
-    static func quoted(_ field: String, delimiter: Character) -> String {
-        guard field.contains(where: { $0 == delimiter || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) else {
-            return field
+    /// `field`, escaped and quoted as the options require.
+    static func quoted(_ field: String, options: CSVTransformerOptions) -> String {
+        var field = field
+        if let escape = options.escapeCharacter, field.contains(escape) {
+            field = field.replacingOccurrences(of: String(escape), with: String(escape) + String(escape))
         }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        let quote = options.quoteCharacter
+        guard field.contains(where: { $0 == options.delimiter || $0 == quote || $0 == "\r" || $0 == "\n" || $0 == "\r\n" })
+        else { return field }
+        return String(quote) + field.replacingOccurrences(of: String(quote), with: String(quote) + String(quote)) + String(quote)
     }
 }

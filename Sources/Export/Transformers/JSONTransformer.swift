@@ -1,7 +1,7 @@
 import SeekCore
 
-/// `json`: an array with one object per record, keys in ``ExportRecord/fieldNames`` order (renamed
-/// as configured), then `raw_data` when asked for.
+/// `json`: an array with one object per record: the configured `fields` in their order under their keys (every
+/// field, in ``ExportRecord/fieldNames`` order, without `fields`), then `raw_data` when asked for.
 enum JSONTransformer {
     static func render(_ records: [ExportRecord], options: JSONTransformerOptions) -> [UInt8] {
         let document = JSONValue.array(records.map { object(for: $0, options: options) })
@@ -10,8 +10,7 @@ enum JSONTransformer {
 
     static func object(for record: ExportRecord, options: JSONTransformerOptions) -> JSONValue {
         var pairs: [(String, JSONValue)] = []
-        for field in ExportRecord.fieldNames {
-            let key = options.renames[field] ?? field
+        for (field, key) in options.writtenFields.map({ ($0.field, $0.key) }) {
             if let value = record[field: field] {
                 pairs.append((key, value.json))
             } else {
