@@ -22,8 +22,9 @@ public struct DatasetError: Error, Sendable, Equatable, CustomStringConvertible 
         self.reason = reason
     }
 
-    /// `gpus.json: row 3: price_per_hour must be a number, not the text '12,5'`.
-    public var description: String { "\(file): \(detail)" }
+    /// `gpus.json: row 3: price_per_hour must be a number, not the text '12,5'`, or `gpus.json is not
+    /// valid JSON (…)` for the file as a whole.
+    public var description: String { row == nil && field == nil ? "\(file) \(reason)" : "\(file): \(detail)" }
 
     /// The problem without the file: `row 3: price_per_hour must be a number, not the text '12,5'`.
     public var detail: String {

@@ -14,6 +14,9 @@ extension SnapshotRunReport {
                 + (removed.isEmpty ? "" : ", \(removed.count) removed")
                 + "; \(publishedDays) published" + (indexWritten ? "" : ", index.json unchanged"),
         ]
+        for problem in rebuiltFiles {
+            lines.append("  rebuilt from the index, as this was damaged: \(problem)")
+        }
         if !futureCommits.isEmpty {
             lines.append("  \(futureCommits.count) commit\(futureCommits.count == 1 ? "" : "s") dated after now skipped: "
                          + futureCommits.prefix(3).map { "\($0.id.short) (\(Day.utcTimestamp($0.committerTime)))" }

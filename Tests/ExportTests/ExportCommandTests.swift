@@ -79,7 +79,7 @@ import TestSupport
         }
     }
 
-    @Test func anInvalidConfigurationExitsWith65AndListsEveryProblem() async throws {
+    @Test func anInvalidConfigurationExitsWith78AndListsEveryProblem() async throws {
         let directory = try TemporaryDirectory()
         try write("""
             pipelines:
@@ -90,7 +90,7 @@ import TestSupport
             """, in: directory)
         for command in ["export", "validate"] {
             let result = try await run([command, "--config", "export.yaml"], base: LoopbackHTTPServer.refusingURL, in: directory.url)
-            #expect(result.status == 65, "\(command)")
+            #expect(result.status == 78, "\(command)")
             #expect(result.stderr.contains("export.yaml:3:18: pipeline 'a': transformer (csv) needs 'fields'"))
             #expect(result.stderr.contains("export.yaml:5:59: unknown key 'compresion'"))
             #expect(result.stderr.contains("did you mean 'compression'?"))

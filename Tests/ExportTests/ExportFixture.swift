@@ -2,23 +2,24 @@ import Export
 import Feeds
 import Foundation
 import NetKit
+import SeekCore
 import TestSupport
 
 /// The gpuhunt fixture (`shared/data/gpuhunt`) served on 127.0.0.1 and read through the real
-/// catalog code (`PriceFeed.catalogRows`), as `seekgpu export` reads it.
+/// catalog code (`PriceFeed.fetchCatalogs`), as `seekgpu export` reads it.
 enum ExportFixture {
-    static func catalog(version: String? = nil) async throws -> CatalogRows {
+    static func catalog(version: String? = nil) async throws -> Catalogs {
         try await LoopbackHTTPServer.with(serving: Fixtures.shared("gpuhunt")) { server in
             let configuration = try PriceFeedConfiguration.load(
                 from: Fixtures.configDirectory.appendingPathComponent(PriceFeedConfiguration.fileName))
             let feed = PriceFeed(configuration: configuration, location: .bucket(base: server.baseURL),
-                                 pinnedVersion: version, retry: .none)
-            return try await onDedicatedThread { try feed.catalogRows() }
+                                 pinnedVersion: version.flatMap(CatalogVersion.init), retry: .none)
+            return try await onDedicatedThread { try feed.fetchCatalogs() }
         }
     }
 
     static func input(version: String? = nil) async throws -> ExportInput {
-        ExportInput(catalog: try await catalog(version: version))
+        ExportInput(catalogs: try await catalog(version: version))
     }
 
     /// 2026-08-22T13:30:05Z.

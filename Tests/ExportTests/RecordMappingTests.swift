@@ -1,4 +1,5 @@
 import Export
+import SeekCore
 import Feeds
 import Foundation
 import Testing

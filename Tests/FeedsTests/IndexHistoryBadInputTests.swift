@@ -40,11 +40,11 @@ import TestSupport
         let out = try TemporaryDirectory()
 
         let (report, store) = try export(b, to: out, now: "2026-03-02T12:00:00Z")
-        #expect(store.loadIndex()?.snapshots.map(\.iso) == ["2026-03-01", "2026-03-02"])
-        #expect(store.loadIndex()?.latest?.iso == "2026-03-02")
+        #expect((try? store.loadIndex())?.snapshots.map(\.iso) == ["2026-03-01", "2026-03-02"])
+        #expect((try? store.loadIndex())?.latest?.iso == "2026-03-02")
         #expect(report.latest?.entries.first?.score == 20)
         #expect(report.futureCommits.map(\.id) == [evening, future])
-        #expect(store.daysOnDisk().map(\.iso) == ["2026-03-01", "2026-03-02"])
+        #expect(try store.daysOnDisk().map(\.iso) == ["2026-03-01", "2026-03-02"])
         let alert = try #require(report.alerts.first)
         #expect(alert.subject == "Index commits dated in the future")
         #expect(alert.body.contains(future.hex) && alert.body.contains("2031-05-05 05:05:05 UTC"))
@@ -53,7 +53,7 @@ import TestSupport
         let (later, laterStore) = try export(b, to: out, now: "2026-03-03T09:00:00Z")
         #expect(!later.isNoOp)
         #expect(later.futureCommits.map(\.id) == [future])
-        #expect(laterStore.loadIndex()?.latest?.iso == "2026-03-02")
+        #expect((try? laterStore.loadIndex())?.latest?.iso == "2026-03-02")
         #expect(later.latest?.entries.first?.score == 30)
     }
 
@@ -64,16 +64,16 @@ import TestSupport
         try b.commit(files("A", scores: IndexFiles.allBenchmarks(11)), at: "2026-03-04T10:00:00Z")
         let out = try TemporaryDirectory()
         let (report, store) = try export(b, to: out, now: "2026-03-03T23:59:59Z")
-        #expect(store.loadIndex()?.snapshots.map(\.iso) == ["2026-03-01"])
+        #expect((try? store.loadIndex())?.snapshots.map(\.iso) == ["2026-03-01"])
         #expect(report.futureCommits.count == 1)
         #expect(report.alerts.count == 1)
-        #expect(store.loadIndex()?.futureCommits == b.head.map { [$0.hex] })
+        #expect((try? store.loadIndex())?.futureCommits == b.head.map { [$0.hex] })
 
         let (due, _) = try export(b, to: out, now: "2026-03-04T10:00:00Z")
         #expect(due.futureCommits.isEmpty && due.alerts.isEmpty)
         #expect(due.latest?.day.iso == "2026-03-04")
         let (again, store2) = try export(b, to: out, now: "2026-03-05T10:00:00Z")
-        #expect(again.isNoOp && store2.loadIndex()?.futureCommits == [])
+        #expect(again.isNoOp && (try? store2.loadIndex())?.futureCommits == [])
     }
 
     @Test func aNumberBeyondTheDoubleRangeMakesTheWholeFileInvalid() throws {
@@ -87,7 +87,7 @@ import TestSupport
         #expect(report.invalidFiles.map(\.path) == ["results/A/scores.json"])
         #expect(report.invalidFiles.first?.entry == nil)
         #expect(report.invalidFiles.first?.reason.contains("Number out of range") == true)
-        let snapshot = try #require(store.loadSnapshot(Day(iso: "2026-03-01")!))
+        let snapshot = try #require(try store.loadSnapshot(Day(iso: "2026-03-01")!))
         #expect(!snapshot.entries.contains { $0.modelName == "A" })
     }
 
@@ -116,7 +116,7 @@ import TestSupport
 
         #expect(report.invalidFiles == [InvalidIndexFile(path: "results/Bad/scores.json", commit: commit,
                                                          reason: "entry 1: \(reason)", entry: 1)])
-        let snapshot = try #require(store.loadSnapshot(Day(iso: "2026-03-01")!))
+        let snapshot = try #require(try store.loadSnapshot(Day(iso: "2026-03-01")!))
         let issueResolution = snapshot.entries.filter { $0.benchmarkName == "issue_resolution" }
         #expect(issueResolution.map(\.modelName) == ["Good"])
         #expect(snapshot.entries.filter { $0.modelName == "Bad" }.map(\.benchmarkName) == ["greenfield"])
@@ -142,8 +142,64 @@ import TestSupport
         let (report, store) = try export(b, to: out, now: "2026-03-05T00:00:00Z")
         #expect(report.invalidFiles.map(\.reason) == ["entry 2: \(reason)"])
         #expect(report.invalidFiles.map(\.entry) == [2])
-        let snapshot = try #require(store.loadSnapshot(Day(iso: "2026-03-01")!))
+        let snapshot = try #require(try store.loadSnapshot(Day(iso: "2026-03-01")!))
         #expect(snapshot.entries.map(\.benchmarkName) == ["overall", "information_gathering"])
         #expect(snapshot.entries.allSatisfy { $0.costPerTask == nil })
+    }
+}
+
+/// Published snapshot files that were damaged after they were written: they are derived from the
+/// index alone, so the step rebuilds them and lists what it found.
+@Suite struct DamagedSnapshotFilesTests {
+    let configuration = try! IndexConfiguration.load(
+        from: Fixtures.configDirectory.appendingPathComponent(IndexConfiguration.fileName))
+
+    func export(_ builder: IndexRepositoryBuilder, to out: TemporaryDirectory) throws -> (SnapshotRunReport, SnapshotStore) {
+        let (repository, head) = try IndexHistory.openRepository(at: builder.path)
+        let store = SnapshotStore(directory: out.url.appendingPathComponent("data/snapshots"))
+        let report = try IndexHistory(repository: repository, configuration: configuration)
+            .exportSnapshots(to: store, head: head, force: false, now: Day(iso: "2026-12-31")!.endUnixTime, keepPublished: true)
+        return (report, store)
+    }
+
+    @Test(arguments: ["2026-03-01/benchmarks.json", "index.json"])
+    func aDamagedFileIsRebuiltAndListed(file: String) throws {
+        let dir = try TemporaryDirectory()
+        let b = try IndexRepositoryBuilder(at: dir.path("index.git"))
+        let (meta, scores) = IndexFiles.paths("A")
+        try b.commit([meta: IndexFiles.metadata(model: "A"), scores: IndexFiles.allBenchmarks(10)], at: "2026-03-01T10:00:00Z")
+        try b.commit([scores: IndexFiles.allBenchmarks(20)], at: "2026-03-02T10:00:00Z")
+        let out = try TemporaryDirectory()
+        let (first, store) = try export(b, to: out)
+        #expect(first.published.count == 2 && first.rebuiltFiles.isEmpty)
+        let url = store.directory.appendingPathComponent(file)
+        let good = try Data(contentsOf: url)
+        try Data("[{\"model_name\": 1}]\n".utf8).write(to: url)
+
+        let (second, _) = try export(b, to: out)
+        #expect(second.rebuiltFiles.count == 1)
+        #expect(second.rebuiltFiles.first?.file == url.path)
+        #expect(try Data(contentsOf: url) == good)
+        #expect(second.published.map(\.day.iso) == ["2026-03-01", "2026-03-02"])
+    }
+
+    @Test func aNoOpRunHandsOnEveryPublishedSnapshot() throws {
+        let dir = try TemporaryDirectory()
+        let b = try IndexRepositoryBuilder(at: dir.path("index.git"))
+        let (meta, scores) = IndexFiles.paths("A")
+        try b.commit([meta: IndexFiles.metadata(model: "A"), scores: IndexFiles.allBenchmarks(10)], at: "2026-03-01T10:00:00Z")
+        try b.commit([scores: IndexFiles.allBenchmarks(20)], at: "2026-03-02T10:00:00Z")
+        try b.commit([scores: IndexFiles.allBenchmarks(30)], at: "2026-03-03T10:00:00Z")
+        let out = try TemporaryDirectory()
+        let (first, _) = try export(b, to: out)
+        let (second, _) = try export(b, to: out)
+        #expect(second.isNoOp)
+        #expect(second.published == first.published && second.published.count == 3)
+        #expect(second.index == first.index)
+        try b.commit([scores: IndexFiles.allBenchmarks(40)], at: "2026-03-04T10:00:00Z")
+        let (third, _) = try export(b, to: out)
+        #expect(!third.isNoOp && third.daysExamined == 1 && third.written.map(\.iso) == ["2026-03-04"])
+        #expect(third.published.map(\.day.iso) == ["2026-03-01", "2026-03-02", "2026-03-03", "2026-03-04"])
+        #expect(third.published.last?.entries.first?.score == 40)
     }
 }

@@ -13,8 +13,8 @@ import TestSupport
     struct Run {
         let report: SnapshotRunReport
         let store: SnapshotStore
-        func snapshot(_ day: String) -> Snapshot? { Day(iso: day).flatMap(store.loadSnapshot) }
-        var index: SnapshotIndex? { store.loadIndex() }
+        func snapshot(_ day: String) -> Snapshot? { Day(iso: day).flatMap { try? store.loadSnapshot($0) } }
+        var index: SnapshotIndex? { try? store.loadIndex() }
     }
 
     /// The run's start in these tests: the end of 2026 (no wall clock), unless a test passes its own.

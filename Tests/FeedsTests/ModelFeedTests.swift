@@ -1,3 +1,4 @@
+import Dataset
 import Feeds
 import Foundation
 import NetKit
@@ -25,15 +26,14 @@ import TestSupport
     }
 
     func rows(_ out: TemporaryDirectory) throws -> [ModelSpec] {
-        try JSONParser.parse(Data(contentsOf: out.url.appendingPathComponent("data/models.json")))
-            .arrayValue?.compactMap(ModelSpec.init(json:)) ?? []
+        try DataFolder(directory: out.url.appendingPathComponent("data")).read(DataFiles.models) ?? []
     }
 
     @Test func everyServedConfigBecomesARowAndMissingOnesAreListed() async throws {
         try await LoopbackHTTPServer.with(serving: Self.endpointTree) { server in
             let out = try TemporaryDirectory()
             let report = try await run(feed(server.baseURL), into: out)
-            #expect(report.rows == 14)
+            #expect(report.models.count == 14)
             #expect(report.failures.count == 8)
             #expect(report.failures.allSatisfy { $0.reason.contains("404") })
             let specs = try rows(out)
@@ -62,6 +62,22 @@ import TestSupport
             #expect(qwen.reason.contains("not valid JSON"))
             #expect(try rows(out) == before)
             #expect(!report.changed)
+        }
+    }
+
+    @Test func aDamagedModelsFileStopsTheStepInsteadOfDroppingRowsSilently() async throws {
+        try await LoopbackHTTPServer.with(serving: Self.endpointTree) { server in
+            let out = try TemporaryDirectory()
+            _ = try await run(feed(server.baseURL), into: out)
+            let url = out.url.appendingPathComponent("data/models.json")
+            var text = try String(contentsOf: url, encoding: .utf8)
+            text = text.replacingOccurrences(of: "\"context_length\": 262144", with: "\"context_length\": \"262k\"")
+            try text.write(to: url, atomically: true, encoding: .utf8)
+            server.script("/zai-org/GLM-5/resolve/main/config.json", [.status(503), .status(503), .status(503)])
+            let error = await #expect(throws: PublishedFileError.self) { try await run(feed(server.baseURL), into: out) }
+            #expect(error?.description.contains(url.path + ": row ") == true)
+            #expect(error?.description.contains("context_length must be a whole number or null, not the text '262k'") == true)
+            #expect(try String(contentsOf: url, encoding: .utf8) == text)
         }
     }
 
@@ -99,7 +115,7 @@ import TestSupport
             let report = try await run(feed(server.baseURL, catalog: mystery), into: out)
             #expect(report.unsupported.map(\.model) == ["Mystery-1"])
             #expect(report.unsupported.first?.reason.contains("mystery_moe") == true)
-            #expect(report.failures.isEmpty && report.rows == 0)
+            #expect(report.failures.isEmpty && report.models.count == 0)
             #expect(report.alerts.map(\.subject) == ["Unsupported architecture for Mystery-1"])
         }
     }

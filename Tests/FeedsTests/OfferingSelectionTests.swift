@@ -82,12 +82,15 @@ import TestSupport
             + "b,us,oops,0,0.0,1,A100,80.0,False,,nvidia,,x86,{}\r\n"           // bad price
             + "c,us,1.0,0,0.0,1,A100,80.0,False,,nvidia\r\n"                     // too few fields
             + "d,us,2.0,0,0.0,2,A10,24.0,True,,,,x86,\"{\"\"k\"\": \"\"a, b\"\"}\"\r\n"  // empty vendor → nvidia
-        let parsed = try CatalogCSV.parse(Data(csv.utf8), provider: "aws", source: "aws.csv")
+        let table = try CatalogCSV.parse(Data(csv.utf8), provider: "aws", version: "local", source: "aws.csv")
+        #expect(table.rows.count == 3 && table.malformedRows == 1)  // the reader keeps rows of the right width
+        let parsed = CatalogRow.rows(of: table)
         #expect(parsed.rows.map(\.instanceName) == ["a", "d"])
-        #expect(parsed.malformedRows == 2)
+        #expect(parsed.malformed == 2)
         #expect(parsed.rows[1].gpuVendor == "nvidia" && parsed.rows[1].spot)
         let error = #expect(throws: FormatChangeError.self) {
-            try CatalogCSV.parse(Data("instance_name,location,price\r\nx,y,1\r\n".utf8), provider: "aws", source: "aws.csv")
+            try CatalogCSV.parse(Data("instance_name,location,price\r\nx,y,1\r\n".utf8), provider: "aws", version: "local",
+                                 source: "aws.csv")
         }
         #expect(error?.details.contains("gpu_count") == true && error?.details.contains("aws.csv") == true)
     }

@@ -1,3 +1,4 @@
+import Dataset
 import Feeds
 import Foundation
 import SeekCore
@@ -289,15 +290,13 @@ private func derive(_ config: JSONValue, name: String = "Test-Model", hfID: Stri
     func roundTripsJSON() throws {
         let spec = try derive(try fixtureConfig("MiniMaxAI/MiniMax-M3"), name: "MiniMax-M3",
                               hfID: "MiniMaxAI/MiniMax-M3", architectures: try registry())
-        let json = spec.json
-        #expect(json.objectValue?.keys == ModelSpec.jsonKeys)
-        #expect(ModelSpec.jsonKeys.count == 22)
-        #expect(ModelSpec(json: json) == spec)
-        let reparsed = try JSONParser.parse(CanonicalJSON.encode(json, trailingNewline: false))
-        #expect(ModelSpec(json: reparsed) == spec)
+        let json = DataFiles.models.json([spec])[0] ?? .null
+        #expect(json.objectValue?.keys.count == 22)
+        #expect(json.objectValue?.keys.first == "model_name" && json.objectValue?.keys.last == "license_url")
+        #expect(try DataFiles.models.decode(DataFiles.models.encode([spec])) == [spec])
         #expect(json["learnable_params_b"] == .double(426.7))
         #expect(json["kv_lora_rank"] == .null)
-        #expect(ModelSpec(json: ["model_name": "x"]) == nil)
+        #expect(throws: DatasetError.self) { try DataFiles.models.decode(Array(#"[{"model_name": "x"}]"#.utf8)) }
     }
 
     @Test("publishes model_url instead of hf_model_id when set")

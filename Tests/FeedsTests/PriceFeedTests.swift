@@ -1,3 +1,4 @@
+import Dataset
 import Feeds
 import Foundation
 import NetKit
@@ -15,7 +16,7 @@ import ZIPFoundation
         from: Fixtures.configDirectory.appendingPathComponent(PriceFeedConfiguration.fileName))
 
     func feed(_ base: String, version: String? = nil, timeout: Double = 10) -> PriceFeed {
-        PriceFeed(configuration: configuration, location: .bucket(base: base), pinnedVersion: version,
+        PriceFeed(configuration: configuration, location: .bucket(base: base), pinnedVersion: version.flatMap(CatalogVersion.init),
                   http: HTTPClient.Configuration(connectTimeout: 2, totalTimeout: timeout), retry: .immediate(retries: 2))
     }
 
@@ -39,7 +40,7 @@ import ZIPFoundation
             #expect(try file(out, "gpus.json") == golden("20260822-1"))
             let reference = try Data(contentsOf: Fixtures.shared("reference/gpus.json")) + Data("\n".utf8)
             #expect(try file(out, "gpus.json") == reference)
-            #expect(report.rowsRead == 253 && report.malformedRows == 0 && report.offerings == 173)
+            #expect(report.rowsRead == 253 && report.malformedRows == 0 && report.offerings.count == 173)
             #expect(report.failures.isEmpty)
             // Survivors per provider, as EXPECTED.md counts them.
             let survivors = Dictionary(uniqueKeysWithValues: report.source.providers.map { ($0.name, $0.offerings) })
@@ -68,14 +69,14 @@ import ZIPFoundation
             var expected: [(String, [PriceHistory.NodePrice])] = []
             for version in Self.versions {
                 _ = try await run(feed(server.baseURL, version: version), into: out)
-                let golden = try JSONParser.parse(golden(version)).arrayValue?.compactMap(Offering.init(json:)) ?? []
+                let golden = try DataFiles.offerings.decode(Array(golden(version)))
                 let prices = PriceHistory.nodePrices(of: golden, nodes: configuration.servingNodes,
                                                      vramGB: configuration.servingNodeVramGB)
                 if expected.last?.1 != prices, let day = PriceSource.date(ofVersion: version) {
                     expected.append((day.iso, prices))
                 }
             }
-            let history = try #require(PriceHistory(json: JSONParser.parse(file(out, "gpu_price_history.json"))))
+            let history = try DataFiles.priceHistory.decode(Array(file(out, "gpu_price_history.json")))
             #expect(history.series.map(\.date.iso) == expected.map(\.0))
             #expect(history.series.map(\.prices) == expected.map(\.1))
             #expect(history.series.count >= 2)
@@ -108,13 +109,13 @@ import ZIPFoundation
             #expect(Set(report.failures.map(\.provider)) == ["runpod", "gcp"])
             #expect(server.requestCount("/runpod/version") == 1)  // a 404 is not retried
             #expect(server.requestCount("/gcp/20260822-1/catalog.zip") == 3)
-            let source = try #require(PriceSource(json: JSONParser.parse(file(out, "gpu_source.json"))))
+            let source = try DataFiles.gpuSource.decode(Array(file(out, "gpu_source.json")))
             let runpod = try #require(source.providers.first { $0.name == "runpod" })
             #expect(runpod.stale && runpod.catalogVersion == "20260701-1" && runpod.offerings > 0)
             let gcp = try #require(source.providers.first { $0.name == "gcp" })
             #expect(gcp.stale && gcp.catalogVersion == "20260701-1")
             #expect(source.providers.filter { !$0.stale }.allSatisfy { $0.catalogVersion == "20260822-1" })
-            let offerings = try JSONParser.parse(file(out, "gpus.json")).arrayValue?.compactMap(Offering.init(json:)) ?? []
+            let offerings = try DataFiles.offerings.decode(Array(file(out, "gpus.json")))
             #expect(offerings.contains { $0.provider == "runpod" })
             #expect(try leftovers(in: out).isEmpty)
         }
@@ -168,7 +169,7 @@ import ZIPFoundation
             try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
             try Data("{\"unit\": \"usd_per_node_hour\", \"series\": [{\"date\": \"2026-01-01\"}]}\n".utf8)
                 .write(to: data.appendingPathComponent("gpu_price_history.json"))
-            let error = await #expect(throws: PriceFileError.self) { try await run(feed(server.baseURL), into: out) }
+            let error = await #expect(throws: PublishedFileError.self) { try await run(feed(server.baseURL), into: out) }
             #expect(error?.description.contains("gpu_price_history.json") == true)
             #expect(!FileManager.default.fileExists(atPath: data.appendingPathComponent("gpus.json").path))
         }

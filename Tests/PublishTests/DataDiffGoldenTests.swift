@@ -25,8 +25,8 @@ import TestSupport
                                                              ("runpod", "20260822-1", false, 1), ("verda", "20260822-1", false, 1)]),
             "api_pricing.json": .array([D.apiPrice(lab: "anthropic", model: "claude-fable-5", input: 1e-5, output: 5e-5,
                                                    cacheWrite: 1.25e-5, cacheRead: 1e-6, window: 1_000_000)]),
-            "gpu_specs.json": .array([.object(["gpu_name": "A100", "memory_size_gb": 40.0, "architecture": "Ampere"]),
-                                      .object(["gpu_name": "H100", "memory_size_gb": 80.0, "architecture": "Hopper"])]),
+            "gpu_specs.json": .array([D.gpuSpec("A100", memory: 40.0, bandwidth: 1.555, architecture: "Ampere"),
+                                      D.gpuSpec("H100", memory: 80.0, architecture: "Hopper")]),
             "gpu_price_history.json": .object(["unit": "usd_per_node_hour", "series": .array([
                 .object(["date": "2026-08-22", "prices": .array([.object(["gpu_name": "H100", "usd_per_node_hour": 24.0]),
                                                                  .object(["gpu_name": "A100", "usd_per_node_hour": 10.32])])]),
@@ -60,7 +60,7 @@ import TestSupport
             D.model("GLM-5", params: 747.2, active: 45.1, context: 202_752, precision: "FP8"),
             D.model("Kimi-K2.5", params: 1026.4, active: 32.9, context: 262_144, precision: "INT4", license: "Modified MIT"),
             D.model("MiniMax-M3", params: 426.7, active: 26.5, context: 1_048_576, precision: "BF16", license: "MiniMax"),
-            D.model("Nemotron-3-Nano", params: nil, active: nil, architecture: "Hybrid", context: nil, precision: nil, license: nil),
+            D.model("Nemotron-3-Nano", params: 31.6, active: 3.6, architecture: "Hybrid", context: nil, precision: nil, license: nil),
         ])])
         let diff = DataDiff(old: old, new: new)
         #expect(diff.models.added.map(\.key) == ["MiniMax-M3", "Nemotron-3-Nano"])

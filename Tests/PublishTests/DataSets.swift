@@ -1,3 +1,4 @@
+import Dataset
 import Publish
 import SeekCore
 
@@ -6,17 +7,24 @@ import SeekCore
 enum DataSets {
     static func bytes(_ value: JSONValue) -> [UInt8] { CanonicalJSON.encode(value) }
 
-    static func model(_ name: String, params: Double? = 100.0, active: Double? = 10.0, architecture: String = "MoE",
+    /// A `models.json` row with every field of the schema (through the Dataset's codec).
+    static func model(_ name: String, params: Double = 100.0, active: Double = 10.0, architecture: String = "MoE",
                       context: Int? = 131_072, precision: String? = "FP8", license: String? = "MIT") -> JSONValue {
-        .object(JSONObject([
-            ("model_name", .string(name)),
-            ("learnable_params_b", params.map(JSONValue.double) ?? .null),
-            ("active_params_b", active.map(JSONValue.double) ?? .null),
-            ("architecture", .string(architecture)),
-            ("context_length", context.map(JSONValue.int) ?? .null),
-            ("precision", precision.map(JSONValue.string) ?? .null),
-            ("license_name", license.map(JSONValue.string) ?? .null),
-        ]))
+        let spec = ModelSpec(modelName: name, learnableParamsB: params, activeParamsB: active, architecture: architecture,
+                             contextLength: context, precision: precision, attentionType: nil, numHiddenLayers: nil,
+                             hiddenSize: nil, numExperts: nil, expertsPerToken: nil, numKVLayers: nil, numKVHeads: nil,
+                             headDim: nil, routedExpertParamsB: nil, kvLoraRank: nil, qkRopeHeadDim: nil,
+                             kvElemsPerToken: nil, hfModelID: nil, modelURL: nil, licenseName: license, licenseURL: nil)
+        return DataFiles.models.json([spec])[0] ?? .null
+    }
+
+    /// A `gpu_specs.json` row with every field of the schema.
+    static func gpuSpec(_ name: String, memory: Double = 80.0, bandwidth: Double = 3.35,
+                        architecture: String = "Hopper") -> JSONValue {
+        let spec = GPUSpec(gpuName: name, memorySizeGB: .double(memory), fp16TFLOPS: .double(989.4),
+                           memoryBandwidthTBps: .double(bandwidth), pcieBandwidthGBps: .double(64.0), nvlinkBandwidthGBps: nil,
+                           fp8Multiplier: 2, architecture: architecture, interconnectTier: .nvswitch, memoryType: "HBM3")
+        return DataFiles.gpuSpecs.json([spec])[0] ?? .null
     }
 
     static let categories = [("overall", "Overall"), ("frontend", "Frontend"), ("greenfield", "Greenfield"),

@@ -7,11 +7,10 @@ import Testing
     typealias D = DataSets
 
     @Test func gpuSpecChangesAreListedByField() {
-        let old = D.state(["gpu_specs.json": .array([.object(["gpu_name": "H100", "memory_bandwidth_tb_s": 3.35]),
-                                                     .object(["gpu_name": "V100", "memory_size_gb": 16.0])])])
-        let new = D.state(["gpu_specs.json": .array([.object(["gpu_name": "H100", "memory_bandwidth_tb_s": 3.36]),
-                                                     .object(["gpu_name": "B300", "memory_size_gb": 288.0,
-                                                              "architecture": "Blackwell"])])])
+        let old = D.state(["gpu_specs.json": .array([D.gpuSpec("H100", bandwidth: 3.35),
+                                                     D.gpuSpec("V100", memory: 16.0, architecture: "Volta")])])
+        let new = D.state(["gpu_specs.json": .array([D.gpuSpec("H100", bandwidth: 3.36),
+                                                     D.gpuSpec("B300", memory: 288.0, architecture: "Blackwell")])])
         let diff = DataDiff(old: old, new: new)
         #expect(diff.gpuSpecs.added.map(\.key) == ["B300"] && diff.gpuSpecs.removed.map(\.key) == ["V100"])
         #expect(diff.summaryLine == "3 GPU specs changed")

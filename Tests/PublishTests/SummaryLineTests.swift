@@ -66,6 +66,17 @@ import Testing
         let diff = DataDiff(old: old, new: new)
         #expect(diff.unreadable == ["gpus.json"])
         #expect(diff.summaryLine.hasSuffix("unreadable: gpus.json"))
-        #expect(diff.markdown.contains("> **Warning:** not valid JSON, so not compared: gpus.json."))
+        #expect(diff.markdown.contains("> **Warning:** not readable, so not compared: gpus.json (is not valid JSON"))
+    }
+
+    @Test func aMalformedRowIsNamedWithItsFieldAndNotCompared() throws {
+        let old = D.state(["gpus.json": .array([D.offering("H100", 8, 24.0, provider: "verda", instance: "8H100")])])
+        var row = try #require(D.offering("H100", 8, 22.0, provider: "verda", instance: "8H100").objectValue)
+        row.setValue(.string("22,00"), forKey: "price_per_hour")
+        let new = D.state(["gpus.json": .array([D.offering("A100", 8, 9.0, provider: "aws", instance: "p4"), .object(row)])])
+        let diff = DataDiff(old: old, new: new)
+        #expect(diff.unreadable == ["gpus.json"])
+        #expect(diff.prices.isEmpty)
+        #expect(diff.markdown.contains("gpus.json (row 2: price_per_hour must be a number, not the text '22,00')"))
     }
 }

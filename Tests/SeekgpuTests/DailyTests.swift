@@ -225,6 +225,11 @@ import TestSupport
                 #expect(csv.hasPrefix("provider,instance_type,region,accelerator_count,price"))
                 #expect(csv.split(whereSeparator: \.isNewline).count == 10, "\(run.stderr)")  // header + 9 H100 offers
                 #expect(run.stderr.contains("export"), "\(run.stderr)")
+                // The prices step and the export share one download of each catalog.
+                for provider in ["aws", "runpod", "verda"] {
+                    #expect(catalog.requestCount("/\(provider)/version") == 1, "\(provider)")
+                    #expect(catalog.requestCount("/\(provider)/20260822-1/catalog.zip") == 1, "\(provider)")
+                }
                 #expect(run.stderr.contains("publish: committed"))
                 #expect(try world.originHead() != before)
                 let tree = try world.origin.commit(try #require(try world.originHead())).treeID

@@ -51,16 +51,25 @@ public struct DataDiff: Sendable, Equatable {
         files = FileChanges(old: old.files, new: new.files)
         self.siteFiles = siteFiles
         var before = DecodedData(old), after = DecodedData(new)
-        models = RecordChanges(old: before.models.map(DataFiles.models.json), new: after.models.map(DataFiles.models.json),
+        // A file that does not decode on either side is not compared: its section stays empty.
+        func both<Value>(_ file: DataFile<Value>, _ old: Value?, _ new: Value?) -> (Value?, Value?) {
+            before.errors[file.path] == nil && after.errors[file.path] == nil ? (old, new) : (nil, nil)
+        }
+        let modelRows = both(DataFiles.models, before.models, after.models)
+        models = RecordChanges(old: modelRows.0.map(DataFiles.models.json), new: modelRows.1.map(DataFiles.models.json),
                                key: "model_name")
         snapshots = SnapshotChanges(old: &before, new: &after)
-        prices = PriceChanges(old: before.offerings, new: after.offerings)
-        priceHistory = PriceHistoryChanges(old: before.priceHistory, new: after.priceHistory)
-        sources = SourceChanges(old: before.priceSource, new: after.priceSource,
+        let offerings = both(DataFiles.offerings, before.offerings, after.offerings)
+        prices = PriceChanges(old: offerings.0, new: offerings.1)
+        let history = both(DataFiles.priceHistory, before.priceHistory, after.priceHistory)
+        priceHistory = PriceHistoryChanges(old: history.0, new: history.1)
+        let source = both(DataFiles.gpuSource, before.priceSource, after.priceSource)
+        sources = SourceChanges(old: source.0, new: source.1,
                                 bytesChanged: old.files[DataFiles.gpuSource.path] != new.files[DataFiles.gpuSource.path])
-        apiPricing = APIPricingChanges(old: before.apiPrices.map(DataFiles.apiPricing.json),
-                                       new: after.apiPrices.map(DataFiles.apiPricing.json))
-        gpuSpecs = RecordChanges(old: before.gpuSpecs.map(DataFiles.gpuSpecs.json), new: after.gpuSpecs.map(DataFiles.gpuSpecs.json),
+        let prices = both(DataFiles.apiPricing, before.apiPrices, after.apiPrices)
+        apiPricing = APIPricingChanges(old: prices.0.map(DataFiles.apiPricing.json), new: prices.1.map(DataFiles.apiPricing.json))
+        let specs = both(DataFiles.gpuSpecs, before.gpuSpecs, after.gpuSpecs)
+        gpuSpecs = RecordChanges(old: specs.0.map(DataFiles.gpuSpecs.json), new: specs.1.map(DataFiles.gpuSpecs.json),
                                  key: "gpu_name")
         let changed = files
         problems = after.errors.filter { changed.contains($0.key) }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
