@@ -3,8 +3,8 @@ import SeekCore
 /// The daily job's own alerts, as pure functions of what happened.
 ///
 /// The steps' alerts ("Data format breaking change in gpuhunt", "Missing HuggingFace mapping for …",
-/// "Unsupported architecture for …", …) arrive as ``SeekCore/Alert`` values (from `seekgpu generate
-/// --alerts-file`, see ``alerts(fromQueueFile:)``) and are mailed unchanged; these two are added by the job itself.
+/// "Unsupported architecture for …", …) arrive as ``SeekCore/Alert`` values in the generate run's
+/// result and are mailed unchanged; these two are added by the job itself.
 /// Subjects are without the prefix, which ``AlertMailer`` adds.
 public enum DailyAlerts {
     /// "Data updated": the daily run committed new data. Send it only when a commit was made.

@@ -5,7 +5,7 @@ import Publish
 
 extension SeekGPU {
     /// `seekgpu diff`: the semantic data-diff report between a commit and the working copy.
-    struct Diff: ParsableCommand {
+    struct Diff: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Report what changed in the data since a commit, as markdown.",
             discussion: """
@@ -47,7 +47,11 @@ extension SeekGPU {
             if base.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--base needs a revision such as HEAD.") }
         }
 
-        func run() throws {
+        func run() async throws {
+            try await exitingOnError(Console(quiet: false, verbose: false)) { try report() }
+        }
+
+        private func report() throws {
             let repository: Repository
             do {
                 repository = try Repository(openingAt: repo)

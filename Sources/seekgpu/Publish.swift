@@ -6,7 +6,7 @@ import Publish
 
 extension SeekGPU {
     /// `seekgpu publish`: commit and push the generated site, only when it changed.
-    struct PublishCommand: ParsableCommand {
+    struct PublishCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "publish",
             abstract: "Commit and push the generated site and the index submodule, only when they changed.",
@@ -35,14 +35,16 @@ extension SeekGPU {
 
         @OptionGroup var options: OutputOptions
 
-        func run() throws {
+        func run() async throws {
             let console = Console(quiet: options.quiet, verbose: options.verbose)
-            let lock = try takeLock(out: options.out)
-            defer { withExtendedLifetime(lock) {} }
-            let outcome = try Publishing.publish(repo: repo, options: options, remote: remote, branch: branch,
-                                                 dryRun: dryRun, console: console)
-            console.summary(Publishing.describe(outcome))
-            if dryRun, case .dryRun(let plan) = outcome { print(plan.message, terminator: "") }
+            try await exitingOnError(console) {
+                let lock = try takeLock(out: options.out)
+                defer { withExtendedLifetime(lock) {} }
+                let outcome = try Publishing.publish(repo: repo, options: options, remote: remote, branch: branch,
+                                                     dryRun: dryRun, console: console)
+                console.summary(Publishing.describe(outcome))
+                if dryRun, case .dryRun(let plan) = outcome { print(plan.message, terminator: "") }
+            }
         }
     }
 }

@@ -59,15 +59,4 @@ import Testing
         #expect(DailyAlerts.runURL(environment: environment) == "https://github.com/o/r/actions/runs/99")
         #expect(DailyAlerts.runURL(environment: [:]) == nil)
     }
-
-    @Test func readsTheAlertsFileThatGenerateWrites() throws {
-        let queued = [Alert(subject: "Data format breaking change in gpuhunt", body: "column gone\n"),
-                      Alert(subject: "Missing HuggingFace mapping for GLM-6", body: "add it\n")]
-        let bytes = CanonicalJSON.encode(.array(queued.map(\.json)))
-        #expect(try DailyAlerts.alerts(fromQueueFile: bytes) == queued)
-        #expect(try DailyAlerts.alerts(fromQueueFile: Array("[]".utf8)).isEmpty)
-        #expect(throws: AlertQueueFileError.self) { try DailyAlerts.alerts(fromQueueFile: Array("{}".utf8)) }
-        #expect(throws: AlertQueueFileError.self) { try DailyAlerts.alerts(fromQueueFile: Array("[{\"subject\": 1}]".utf8)) }
-        #expect(throws: AlertQueueFileError.self) { try DailyAlerts.alerts(fromQueueFile: Array("nope".utf8)) }
-    }
 }
