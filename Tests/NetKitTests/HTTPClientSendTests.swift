@@ -93,39 +93,11 @@ struct HTTPClientSendTests {
             server.script("/chunked", [.status(200, body: "ok")])
             let port = server.port
             let reply = try await onDedicatedThread { () throws -> String in
-                try exchange("POST /chunked HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                try RawHTTPExchange.send("POST /chunked HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
                     + "5\r\nhello\r\n7;ext=1\r\n, world\r\n0\r\nX-Trailer: t\r\n\r\n", port: port)
             }
             #expect(reply.hasPrefix("HTTP/1.1 200"), "\(reply)")
             #expect(server.recordedRequests.first?.text == "hello, world")
         }
     }
-}
-
-/// Sends raw bytes to 127.0.0.1:`port` and returns everything received until the server closes.
-private func exchange(_ request: String, port: Int) throws -> String {
-    struct SocketFailure: Error { var step: String }
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    guard fd >= 0 else { throw SocketFailure(step: "socket") }
-    defer { close(fd) }
-    var timeout = timeval(tv_sec: 10, tv_usec: 0)
-    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_port = in_port_t(UInt16(port).bigEndian)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    let connected = withUnsafePointer(to: &address) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-    }
-    guard connected == 0 else { throw SocketFailure(step: "connect") }
-    let bytes = Array(request.utf8)
-    guard send(fd, bytes, bytes.count, 0) == bytes.count else { throw SocketFailure(step: "send") }
-    var reply: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 4096)
-    while true {
-        let count = recv(fd, &buffer, buffer.count, 0)
-        if count <= 0 { break }
-        reply += buffer[..<count]
-    }
-    return String(decoding: reply, as: UTF8.self)
 }

@@ -41,7 +41,7 @@ struct LoopbackHTTPServerTests {
         try await LoopbackHTTPServer.with(serving: served) { server in
             let port = server.port
             let reply = try await onDedicatedThread { () throws -> String in
-                try rawRequest("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", port: port)
+                try RawHTTPExchange.send("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", port: port)
             }
             #expect(reply.hasPrefix("HTTP/1.1 404"), "\(reply)")
             #expect(!reply.contains("top secret"))
@@ -52,7 +52,7 @@ struct LoopbackHTTPServerTests {
         try await LoopbackHTTPServer.with { server in
             let port = server.port
             let reply = try await onDedicatedThread { () throws -> String in
-                try rawRequest("POST /x HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+                try RawHTTPExchange.send("POST /x HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
                                port: port)
             }
             #expect(reply.hasPrefix("HTTP/1.1 405"), "\(reply)")
@@ -118,34 +118,4 @@ struct LoopbackHTTPServerTests {
         }
         #expect(error?.code == .connectionFailed)
     }
-}
-
-/// Sends `request` as is (no URL normalisation, unlike libcurl) and reads the reply until the server closes.
-private func rawRequest(_ request: String, port: Int) throws -> String {
-    struct SocketFailure: Error { var step: String }
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    guard fd >= 0 else { throw SocketFailure(step: "socket") }
-    defer { close(fd) }
-    var timeout = timeval(tv_sec: 10, tv_usec: 0)
-    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_port = in_port_t(UInt16(port).bigEndian)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    let connected = withUnsafePointer(to: &address) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-            connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-        }
-    }
-    guard connected == 0 else { throw SocketFailure(step: "connect") }
-    let bytes = Array(request.utf8)
-    guard send(fd, bytes, bytes.count, 0) == bytes.count else { throw SocketFailure(step: "send") }
-    var reply: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 4096)
-    while true {
-        let count = recv(fd, &buffer, buffer.count, 0)
-        if count <= 0 { break }
-        reply += buffer[..<count]
-    }
-    return String(decoding: reply, as: UTF8.self)
 }

@@ -24,19 +24,8 @@ import TestSupport
     @Test func aHolderInAnotherProcessIsRefused() throws {
         let dir = try TemporaryDirectory()
         let path = dir.path(".seekgpu.lock")
-        // flock(1) holds the lock in a child process until its stdin closes.
-        let holder = Process()
-        holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
-        holder.arguments = [path, "-c", "echo held; read line"]
-        let out = Pipe(), input = Pipe()
-        holder.standardOutput = out
-        holder.standardInput = input
-        try holder.run()
-        defer {
-            try? input.fileHandleForWriting.close()
-            holder.waitUntilExit()
-        }
-        _ = out.fileHandleForReading.availableData  // "held": the child has the lock
+        let holder = try LockHolder(path: path)
+        defer { holder.release() }
         #expect(throws: RunLockError.self) { _ = try RunLock(path: path) }
     }
 

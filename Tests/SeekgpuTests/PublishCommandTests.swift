@@ -82,18 +82,8 @@ import TestSupport
         let dir = try TemporaryDirectory()
         try FileManager.default.createDirectory(atPath: dir.path("work/web/public"), withIntermediateDirectories: true)
         _ = try Repository.create(at: dir.path("work"), bare: false)
-        let holder = Process()
-        holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
-        holder.arguments = [dir.path("work/web/.public.seekgpu.lock"), "-c", "echo held; read line"]
-        let out = Pipe(), input = Pipe()
-        holder.standardOutput = out
-        holder.standardInput = input
-        try holder.run()
-        defer {
-            try? input.fileHandleForWriting.close()
-            holder.waitUntilExit()
-        }
-        _ = out.fileHandleForReading.availableData
+        let holder = try LockHolder(path: dir.path("work/web/.public.seekgpu.lock"))
+        defer { holder.release() }
         let run = try publish(dir.path("work"), token: nil)
         #expect(run.status == 1)
         #expect(run.stderr.contains("another seekgpu run") && run.stderr.contains(".seekgpu.lock"), "\(run.stderr)")
