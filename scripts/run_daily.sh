@@ -8,5 +8,7 @@
 # and the source variables of `seekgpu generate`.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-swift build -c release --product seekgpu >&2
-exec .build/release/seekgpu daily "$@"
+# shellcheck source=scripts/lib/release-build.sh
+source scripts/lib/release-build.sh
+build_release >&2
+exec "$(release_binary)" daily "$@"
