@@ -58,10 +58,11 @@ extension SeekGPU {
             let (generated, last) = await generate(attempts: attempts, environment: environment, console: console)
             alerts += last.alerts
             if case .failed(let error, let attempt, _) = generated {
-                alerts.append(DailyAlerts.pipelineFailed(error: Self.describe(error), attempt: attempt,
+                let step = last.steps.last { $0.failure != nil }?.step.rawValue ?? "generate"
+                alerts.append(DailyAlerts.pipelineFailed(error: "the \(step) step: " + Self.describe(error), attempt: attempt,
                                                          of: attempts.delays.count + 1, runURL: runURL))
                 mail(alerts, console: console)
-                console.error("generate failed on attempt \(attempt); nothing was committed")
+                console.error("generate failed at the \(step) step on attempt \(attempt); nothing was committed")
                 throw ExitCode(ExitStatus(for: error).rawValue)
             }
 
