@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(name: "NetKitTests", dependencies: ["NetKit", "TestSupport"]),
         .testTarget(name: "SeekCoreTests", dependencies: ["SeekCore"]),
         .testTarget(name: "DatasetTests", dependencies: ["Dataset", "SeekCore", "TestSupport"]),
-        .testTarget(name: "SizingTests", dependencies: ["Sizing", "SeekCore", "Dataset"]),
+        .testTarget(name: "SizingTests", dependencies: ["Sizing", "SeekCore", "Dataset", "Feeds"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "SeekCore", "Sizing", "Dataset", "Feeds", "TestSupport"]),
         .testTarget(name: "FeedsTests", dependencies: ["Feeds", "Dataset", "Sizing", "GitKit", "NetKit", "SeekCore", "TestSupport",
                                                        "ZIPFoundation"]),

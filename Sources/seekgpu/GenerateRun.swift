@@ -226,7 +226,7 @@ struct GenerateRun {
         let renames = try IndexConfiguration.load(
             from: configDirectory.appendingPathComponent(IndexConfiguration.fileName)).renames
         var content = SiteContent(dataset: dataset, aliases: ModelAliases(renames.map { ($0.from, $0.to) }))
-        if let vllmCases { content.vllmAgreement = try VLLMAgreement.rows(Self.vllmCases(at: vllmCases)) }
+        if let vllmCases { content.vllmAgreement = VLLMAgreement.rows(try VLLMLogCases.load(path: vllmCases)) }
         let changed = try SiteWriter(outputDirectory: URL(fileURLWithPath: options.out)).write(content)
         let metadata = try data.write(dataset.metadata, as: DataFiles.metadata)
         let schemas = try publishSchemas()
@@ -238,26 +238,6 @@ struct GenerateRun {
     }
 
     private var vllmCases: String? { options.vllmCases }
-
-    /// The cases of a `vllm-logs/cases.json` file.
-    static func vllmCases(at path: String) throws -> [VLLMLogCase] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ValidationError("--vllm-cases '\(path)' cannot be read")
-        }
-        let cases: JSONValue
-        do {
-            cases = try JSONParser.parse(data)
-        } catch {
-            throw ValidationError("--vllm-cases '\(path)' is not valid JSON (\(error))")
-        }
-        guard let list = cases.arrayValue else { throw ValidationError("--vllm-cases '\(path)' is not a JSON list of vLLM log cases") }
-        return try list.enumerated().map { index, item in
-            guard let object = item.objectValue else {
-                throw ValidationError("--vllm-cases '\(path)': case \(index + 1) is not an object")
-            }
-            return VLLMLogCase(object)
-        }
-    }
 
     /// Copies the JSON Schemas of the published files (`schemas/*.schema.json`, beside `config/`)
     /// to `<out>/data/schema/`, so consumers of the data can validate it; returns the changed names.

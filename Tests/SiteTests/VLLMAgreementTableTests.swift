@@ -1,3 +1,4 @@
+import Feeds
 import Foundation
 import SeekCore
 import Sizing
@@ -8,8 +9,7 @@ import TestSupport
 /// The Methodology page's agreement table on the shared public vLLM logs.
 @Suite struct VLLMAgreementTableTests {
     @Test func everyCaseIsListedWithReportedAndPredictedFigures() throws {
-        let data = try Data(contentsOf: Fixtures.shared("vllm-logs/cases.json"))
-        let cases = (try JSONParser.parse(data).arrayValue ?? []).compactMap(\.objectValue).map(VLLMLogCase.init)
+        let cases = try VLLMLogCases.load(path: Fixtures.shared("vllm-logs/cases.json").path)
         let rows = VLLMAgreement.rows(cases)
         #expect(rows.count == 34)
         #expect(rows.filter { $0.checkable && $0.problem == nil }.count >= 27)

@@ -1,3 +1,4 @@
+import Feeds
 import Foundation
 import SeekCore
 @testable import Sizing
@@ -13,6 +14,6 @@ extension VLLMLogCase {
     static var available: Bool { FileManager.default.fileExists(atPath: url.path) }
 
     static func all() throws -> [VLLMCase] {
-        try (JSONParser.parse(Data(contentsOf: url)).arrayValue ?? []).compactMap(\.objectValue).map(VLLMCase.init)
+        try VLLMLogCases.load(path: url.path)
     }
 }

@@ -1,54 +1,7 @@
 import SeekCore
 
-/// One public vLLM start-up log (a case of the shared `vllm-logs/cases.json`): what vLLM printed and the
-/// architecture facts needed to predict it. Used by the agreement table on the Methodology page and its tests.
-public struct VLLMLogCase: Sendable {
-    var id: String
-    public var modelID: String
-    public var family: String
-    public var version: String?
-    public var engine: String?
-    public var tensorParallel: Int
-    public var pipelineParallel: Int
-    public var blockSize: Int?
-    public var maxModelLen: Int?
-    public var maxNumBatchedTokens: Int?
-    public var kvCacheDType: String?
-    public var dtype: String?
-    public var quantization: String?
-    public var weightsGiB: Double?
-    public var availableGiB: Double?
-    public var tokens: Int?
-    public var blocks: Int?
-    /// As printed, two decimals ("20.60").
-    public var concurrency: String?
-    public var paddingWarning: String?
-    public var arch: JSONObject
-
-    /// Reads one case object of cases.json.
-    public init(_ o: JSONObject) {
-        id = o["id"]?.stringValue ?? "?"
-        modelID = o["model_id"]?.stringValue ?? ""
-        family = o["family"]?.stringValue ?? ""
-        version = o["vllm_version"]?.stringValue
-        engine = o["engine"]?.stringValue
-        tensorParallel = o["tensor_parallel_size"]?.intValue ?? 1
-        pipelineParallel = o["pipeline_parallel_size"]?.intValue ?? 1
-        blockSize = o["block_size"]?.intValue
-        maxModelLen = o["max_model_len"]?.intValue
-        maxNumBatchedTokens = o["max_num_batched_tokens"]?.intValue
-        kvCacheDType = o["kv_cache_dtype"]?.stringValue
-        dtype = o["dtype"]?.stringValue
-        quantization = o["quantization"]?.stringValue
-        weightsGiB = o["reported_weights_gib"]?.doubleValue
-        availableGiB = o["available_kv_cache_gib"]?.doubleValue
-        tokens = o["kv_cache_size_tokens"]?.intValue
-        blocks = o["num_gpu_blocks"]?.intValue
-        concurrency = o["max_concurrency"]?.stringValue ?? o["max_concurrency"]?.doubleValue.map { String(format: "%.2f", $0) }
-        paddingWarning = o["padding_warning"]?.stringValue
-        arch = o["model_arch"]?.objectValue ?? JSONObject()
-    }
-
+/// The agreement check of a public vLLM start-up log against the KV cache model.
+extension VLLMLogCase {
     /// The version rules: the `engine` field or a "V0…" version → V0, else by version number (default v1).
     public var rules: VLLMVersionRules { engine?.lowercased() == "v0" ? .v0 : VLLMVersionRules(version: version) }
 
@@ -80,25 +33,25 @@ public struct VLLMLogCase: Sendable {
     /// "alternat…" layout → even layers sliding, odd full (Gemma 2, gpt-oss); else full attention.
     public func architecture() -> Result<KVArchitecture, NotCheckable> {
         let dtypeBytes = (dtype ?? "bfloat16").contains("32") ? 4 : 2
-        guard let layers = arch["num_hidden_layers"]?.intValue else {
+        guard let layers = facts.numHiddenLayers else {
             return .failure(.init("model_arch lacks num_hidden_layers"))
         }
-        if let rank = arch["kv_lora_rank"]?.intValue, let rope = arch["qk_rope_head_dim"]?.intValue {
+        if let rank = facts.kvLoraRank, let rope = facts.qkRopeHeadDim {
             return .success(KVArchitecture(layers: Array(repeating: .mla(kvLoraRank: rank, qkRopeHeadDim: rope), count: layers),
                                            modelDTypeBytes: dtypeBytes))
         }
-        guard let heads = arch["num_key_value_heads"]?.intValue else { return .failure(.init("model_arch lacks num_key_value_heads")) }
-        guard let dim = arch["head_dim"]?.intValue else { return .failure(.init("model_arch lacks head_dim")) }
+        guard let heads = facts.numKeyValueHeads else { return .failure(.init("model_arch lacks num_key_value_heads")) }
+        guard let dim = facts.headDim else { return .failure(.init("model_arch lacks head_dim")) }
         let full = KVArchitecture.Attention.full(kvHeads: heads, headDim: dim)
-        guard let window = arch["sliding_window"]?.intValue else {
-            if arch["sliding_window"].map({ !$0.isNull }) == true { return .failure(.init("unreadable sliding_window")) }
+        guard let window = facts.slidingWindow else {
+            if facts.slidingWindowUnreadable { return .failure(.init("unreadable sliding_window")) }
             return .success(KVArchitecture(layers: Array(repeating: full, count: layers), modelDTypeBytes: dtypeBytes))
         }
         let sliding = KVArchitecture.Attention.slidingWindow(window: window, kvHeads: heads, headDim: dim)
         let layout: [KVArchitecture.Attention]
-        if let pattern = arch["sliding_window_pattern"]?.intValue, pattern > 0 {
+        if let pattern = facts.slidingWindowPattern, pattern > 0 {
             layout = (0..<layers).map { ($0 + 1) % pattern == 0 ? full : sliding }
-        } else if (arch["attention"]?.stringValue ?? "").lowercased().contains("alternat") {
+        } else if (facts.attention ?? "").lowercased().contains("alternat") {
             layout = (0..<layers).map { $0 % 2 == 0 ? sliding : full }
         } else {
             return .failure(.init("sliding_window without a layer layout"))
