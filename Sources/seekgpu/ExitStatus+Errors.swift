@@ -10,7 +10,8 @@ extension ExitStatus {
         switch error {
         case let code as ExitCode: self = ExitStatus(rawValue: code.rawValue) ?? .failure
         case is ValidationError: self = .usage
-        case is FormatChangeError, is DatasetError, is PublishedFileError, is ModelConfigError: self = .dataFormat
+        case is FormatChangeError, is DatasetError, is PublishedFileError, is ModelConfigError, is VLLMLogCasesError:
+            self = .dataFormat
         case is SourceUnavailableError: self = .unavailable
         case is ConfigurationError, is GPUDatasheetError, is ModelArchitecturesError, is MissingAPIPricingError,
              is ExportConfigError:

@@ -226,7 +226,7 @@ struct GenerateRun {
         let renames = try IndexConfiguration.load(
             from: configDirectory.appendingPathComponent(IndexConfiguration.fileName)).renames
         var content = SiteContent(dataset: dataset, aliases: ModelAliases(renames.map { ($0.from, $0.to) }))
-        if let vllmCases { content.vllmAgreement = VLLMAgreement.rows(try VLLMLogCases.load(path: vllmCases)) }
+        if let cases = options.vllmCases { content.vllmAgreement = VLLMAgreement.rows(try VLLMLogCases.load(path: cases)) }
         let changed = try SiteWriter(outputDirectory: URL(fileURLWithPath: options.out)).write(content)
         let metadata = try data.write(dataset.metadata, as: DataFiles.metadata)
         let schemas = try publishSchemas()
@@ -236,8 +236,6 @@ struct GenerateRun {
                          + (metadata ? "; metadata.json changed" : "")
                          + (schemas.isEmpty ? "" : "; schemas changed: \(schemas.count)")])
     }
-
-    private var vllmCases: String? { options.vllmCases }
 
     /// Copies the JSON Schemas of the published files (`schemas/*.schema.json`, beside `config/`)
     /// to `<out>/data/schema/`, so consumers of the data can validate it; returns the changed names.
