@@ -91,12 +91,7 @@ struct ExportJob {
     /// Reads and validates the configuration, printing every problem as `FILE:LINE:COLUMN: message`.
     static func load(_ path: String, console: Console) -> Result<ExportConfig, LoadFailure> {
         do {
-            let text: String
-            do {
-                text = try ConfigFile.text(of: URL(fileURLWithPath: path), hint: "check the path given to --config")
-            } catch let error as ConfigFileError {
-                throw ConfigFileError(file: path, problems: error.problems)  // named as the user wrote it
-            }
+            let text = try ConfigFile.text(of: URL(fileURLWithPath: path), hint: "check the path given to --config")
             return .success(try ExportConfig.load(yaml: text, file: path))
         } catch let error as ConfigFileError {
             console.problems(error, consequence: "nothing was exported")

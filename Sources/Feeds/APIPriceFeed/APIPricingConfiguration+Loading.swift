@@ -19,9 +19,10 @@ extension APIPricingConfiguration {
     ///
     /// - Parameter url: The file.
     /// - Returns: The configuration.
-    /// - Throws: ``ConfigFileError`` naming `url.path`, with every problem as `FILE:LINE:COLUMN: message`.
+    /// - Throws: ``ConfigFileError`` naming the file as `url` names it (`url.relativePath`), with
+    ///   every problem as `FILE:LINE:COLUMN: message`.
     public static func load(from url: URL) throws -> APIPricingConfiguration {
-        try parse(ConfigFile.text(of: url), path: url.path)
+        try parse(ConfigFile.text(of: url), path: url.relativePath)
     }
 
     /// Parses and checks YAML text; `path` names the file in errors.

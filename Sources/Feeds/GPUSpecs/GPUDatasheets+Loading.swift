@@ -37,8 +37,8 @@ extension GPUDatasheets {
         let datasheetsURL = configDirectory.appendingPathComponent(datasheetsFileName)
         let overridesURL = configDirectory.appendingPathComponent(overridesFileName)
         let datasheetsHint = ConfigFile.directoryHint + " with the directory holding \(datasheetsFileName) and \(overridesFileName)"
-        return try parse(datasheetsYAML: ConfigFile.text(of: datasheetsURL, hint: datasheetsHint), datasheetsPath: datasheetsURL.path,
-                         overridesYAML: ConfigFile.text(of: overridesURL, hint: datasheetsHint), overridesPath: overridesURL.path)
+        return try parse(datasheetsYAML: ConfigFile.text(of: datasheetsURL, hint: datasheetsHint), datasheetsPath: datasheetsURL.relativePath,
+                         overridesYAML: ConfigFile.text(of: overridesURL, hint: datasheetsHint), overridesPath: overridesURL.relativePath)
     }
 
     /// Parses and checks the text of both files; the paths only name the files in errors.

@@ -18,11 +18,12 @@ extension IndexConfiguration {
     ///
     /// - Parameter url: The file, normally `config/openhands-index.yaml`.
     /// - Returns: The configuration, its ``digest`` that of the file's text.
-    /// - Throws: ``ConfigFileError`` naming `url.path`, with every problem as `FILE:LINE:COLUMN: message`:
+    /// - Throws: ``ConfigFileError`` naming the file as `url` names it (`url.relativePath`), with
+    ///   every problem as `FILE:LINE:COLUMN: message`:
     ///   a missing file, invalid YAML, unknown or missing keys, values of the wrong type, a benchmark
     ///   listed twice, a category named `overall`.
     public static func load(from url: URL) throws -> IndexConfiguration {
-        try parse(yaml: ConfigFile.text(of: url), source: url.path)
+        try parse(yaml: ConfigFile.text(of: url), source: url.relativePath)
     }
 
     /// Parses the YAML text of the configuration file; `source` names it in errors.

@@ -20,7 +20,7 @@ extension ModelArchitectures {
     ///   type listed twice.
     public static func load(configDirectory: URL) throws -> ModelArchitectures {
         let url = configDirectory.appendingPathComponent(fileName)
-        return try parse(yaml: ConfigFile.text(of: url), path: url.path)
+        return try parse(yaml: ConfigFile.text(of: url), path: url.relativePath)
     }
 
     /// Parses and checks the registry's text; `path` only names the file in errors.

@@ -19,7 +19,7 @@ extension ModelCatalog {
     ///   twice under `models`, a repository not written ORG/NAME.
     public static func load(configDirectory: URL) throws -> ModelCatalog {
         let url = configDirectory.appendingPathComponent(fileName)
-        let path = url.path
+        let path = url.relativePath
         let reader = ConfigReader()
         guard let root = reader.document(try ConfigFile.text(of: url), empty: "the file is empty; it needs 'models'"),
               let top = reader.mapping(root, at: "the file", allowed: ["models", "architecture_sources"], required: ["models"])

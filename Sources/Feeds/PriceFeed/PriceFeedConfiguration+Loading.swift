@@ -12,11 +12,12 @@ extension PriceFeedConfiguration {
     ///
     /// - Parameter url: The file, normally `config/gpuhunt.yaml`.
     /// - Returns: The configuration.
-    /// - Throws: ``ConfigFileError`` naming `url.path`, with every problem as `FILE:LINE:COLUMN: message`:
+    /// - Throws: ``ConfigFileError`` naming the file as `url` names it (`url.relativePath`), with
+    ///   every problem as `FILE:LINE:COLUMN: message`:
     ///   a missing file, invalid YAML, unknown or missing keys, values of the wrong type, no provider,
     ///   a provider listed twice or named with other characters than letters, digits, `-` and `_`.
     public static func load(from url: URL) throws -> PriceFeedConfiguration {
-        let path = url.path
+        let path = url.relativePath
         let reader = ConfigReader()
         guard let root = reader.document(try ConfigFile.text(of: url), empty: "the file is empty; it needs 'providers'"),
               let top = reader.mapping(root, at: "the file", allowed: fileKeys, required: requiredKeys)
