@@ -1,3 +1,4 @@
+import ConfigKit
 import Foundation
 import Logging
 
@@ -23,6 +24,13 @@ struct Console {
     /// Prints an error, always.
     func error(_ message: String) {
         write("Error: \(message)\n")
+    }
+
+    /// Prints every problem of a configuration file as `FILE:LINE:COLUMN: message`, one per line and
+    /// always, then `Error: FILE has N problems; <consequence>`.
+    func problems(_ error: ConfigFileError, consequence: String) {
+        write(error.description + "\n")
+        self.error("\(error.summary); \(consequence)")
     }
 
     private func write(_ text: String) {

@@ -1,6 +1,6 @@
 import ArgumentParser
+import ConfigKit
 import Dataset
-import Export
 import Feeds
 import SeekCore
 
@@ -13,9 +13,7 @@ extension ExitStatus {
         case is FormatChangeError, is DatasetError, is PublishedFileError, is ModelConfigError, is VLLMLogCasesError:
             self = .dataFormat
         case is SourceUnavailableError: self = .unavailable
-        case is ConfigurationError, is GPUDatasheetError, is ModelArchitecturesError, is MissingAPIPricingError,
-             is ExportConfigError:
-            self = .configuration
+        case is ConfigFileError, is MissingAPIPricingError: self = .configuration
         default: self = .failure
         }
     }
@@ -32,6 +30,9 @@ func exitingOnError(_ console: Console, _ body: () async throws -> Void) async t
         // Thrown from run(), ArgumentParser would print the root command's usage; this one is ours.
         console.error(error.message)
         throw ExitCode(ExitStatus.usage.rawValue)
+    } catch let error as ConfigFileError {
+        console.problems(error, consequence: "fix \(error.problems.count == 1 ? "it" : "them") and run again")
+        throw ExitCode(ExitStatus.configuration.rawValue)
     } catch {
         console.error("\(error)")
         throw ExitCode(ExitStatus(for: error).rawValue)

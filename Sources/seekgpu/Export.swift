@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConfigKit
 import Export
 import Feeds
 import Foundation
@@ -89,28 +90,15 @@ struct ExportJob {
 
     /// Reads and validates the configuration, printing every problem as `FILE:LINE:COLUMN: message`.
     static func load(_ path: String, console: Console) -> Result<ExportConfig, LoadFailure> {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let message = "cannot read the export configuration '\(path)'; check the path given to --config"
-            console.error(message)
-            return .failure(LoadFailure(status: ExitStatus.configuration.rawValue, details: message))
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            let message = "the export configuration '\(path)' is not UTF-8 text"
-            console.error(message)
-            return .failure(LoadFailure(status: ExitStatus.configuration.rawValue, details: message))
-        }
-        let problems = ExportConfig.validate(yaml: text)
-        guard problems.isEmpty else {
-            let lines = problems.map { $0.formatted(file: path) }
-            FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
-            console.error("\(path) has \(problems.count) problem\(problems.count == 1 ? "" : "s"); nothing was exported")
-            return .failure(LoadFailure(status: ExitStatus.configuration.rawValue, details: lines.joined(separator: "\n")))
-        }
         do {
-            return .success(try ExportConfig.load(yaml: text))
+            let text = try ConfigFile.text(of: URL(fileURLWithPath: path), hint: "check the path given to --config")
+            return .success(try ExportConfig.load(yaml: text, file: path))
+        } catch let error as ConfigFileError {
+            console.problems(error, consequence: "nothing was exported")
+            return .failure(LoadFailure(status: ExitStatus.configuration.rawValue, details: error.description))
         } catch {
             console.error("\(error)")
-            return .failure(LoadFailure(status: ExitStatus.configuration.rawValue, details: "\(error)"))
+            return .failure(LoadFailure(status: ExitStatus(for: error).rawValue, details: "\(error)"))
         }
     }
 

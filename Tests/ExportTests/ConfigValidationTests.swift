@@ -1,3 +1,4 @@
+import ConfigKit
 import Export
 import Testing
 
@@ -133,7 +134,7 @@ import Testing
         let problems = ExportConfig.validate(yaml: yaml)
         #expect(problems.contains { $0.line == line && $0.column == column && $0.message.contains(text) },
                 "\(name): \(problems.map(\.description))")
-        #expect(throws: ExportConfigError.self) { try ExportConfig.load(yaml: yaml) }
+        #expect(throws: ConfigFileError.self) { try ExportConfig.load(yaml: yaml) }
     }
 
     @Test func everyProblemIsReportedNotJustTheFirst() {

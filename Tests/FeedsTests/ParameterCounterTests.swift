@@ -1,3 +1,4 @@
+import ConfigKit
 import Dataset
 import Feeds
 import Foundation
@@ -309,13 +310,13 @@ private func derive(_ config: JSONValue, name: String = "Test-Model", hfID: Stri
         #expect(spec.modelURL == "https://example.com/model")
     }
 
-    @Test("reports a malformed registry naming the file")
+    @Test("reports a malformed registry naming the file, line and column")
     func reportsMalformedRegistry() {
-        let error = #expect(throws: ModelArchitecturesError.self) {
+        let error = #expect(throws: ConfigFileError.self) {
             try ModelArchitectures.parse(yaml: "families:\n  - model_types: [x]\n    attention: XYZ\n    counter: dense\n",
                                          path: "config/model-architectures.yaml")
         }
-        #expect(error?.description.hasPrefix("config/model-architectures.yaml: ") == true)
-        #expect(error?.message.contains("XYZ") == true)
+        #expect(error?.description == "config/model-architectures.yaml:3:16: families[0]: attention 'XYZ' is unknown; "
+                + "use one of MLA, GQA")
     }
 }

@@ -108,15 +108,28 @@ import TestSupport
         #expect(run.stderr.hasPrefix("Error: "))
     }
 
-    @Test func aBrokenConfigurationFileIsNamed() throws {
+    @Test func aBrokenConfigurationFileExits78WithEveryProblemAtItsLineAndColumn() throws {
         let dir = try TemporaryDirectory()
         _ = try makeIndex(in: dir)
-        try FileManager.default.createDirectory(atPath: dir.path("config"), withIntermediateDirectories: true)
-        try "history_start: yesterday\ncategories: []\n".write(toFile: dir.path("config/openhands-index.yaml"),
-                                                               atomically: true, encoding: .utf8)
+        let config = dir.path("config")
+        try FileManager.default.createDirectory(atPath: config, withIntermediateDirectories: true)
+        try """
+            history_start: yesterday
+            categories:
+              - { benchmark: swe-bench, nme: issue_resolution, display: Issue Resolution }
+
+            """.write(toFile: config + "/openhands-index.yaml", atomically: true, encoding: .utf8)
         let run = try CommandRunner.run(["generate", "--step", "snapshots", "--index", dir.path("index.git"), "--out", dir.path("out"),
-                                         "--config", dir.path("config")])
+                                         "--config", config])
         #expect(run.status == 78)
-        #expect(run.stderr.contains("openhands-index.yaml"))
+        let file = config + "/openhands-index.yaml"
+        #expect(run.stderr == """
+            \(file):1:16: history_start must be a day written YYYY-MM-DD, not the text 'yesterday'
+            \(file):3:5: categories[0] needs 'name'
+            \(file):3:29: unknown key 'nme' in categories[0]; did you mean 'name'? (known keys: benchmark, name, display)
+            Error: \(file) has 3 problems; fix them and run again
+
+            """, "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.path("out/data/snapshots")))
     }
 }

@@ -1,11 +1,17 @@
+import ConfigKit
 import Yams
 
 extension ExportConfig {
     /// Reads and checks a configuration.
-    /// - Throws: ``ExportConfigError`` with every problem found, each with its line and column.
-    public static func load(yaml: String) throws -> ExportConfig {
+    ///
+    /// - Parameters:
+    ///   - yaml: The text of the configuration.
+    ///   - file: The file's path or name, printed before each problem.
+    /// - Returns: The configuration.
+    /// - Throws: ``ConfigFileError`` with every problem found, each with its line and column.
+    public static func load(yaml: String, file: String = "export.yaml") throws -> ExportConfig {
         let (config, problems) = decode(yaml: yaml)
-        guard problems.isEmpty, let config else { throw ExportConfigError(problems: problems) }
+        guard problems.isEmpty, let config else { throw ConfigFileError(file: file, problems: problems) }
         return config
     }
 
@@ -15,14 +21,8 @@ extension ExportConfig {
     /// The configuration (nil when it could not be read at all) and every problem.
     static func decode(yaml: String) -> (config: ExportConfig?, problems: [ConfigProblem]) {
         let reader = ConfigReader()
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: yaml)
-        } catch {
-            return (nil, [syntaxProblem(error)])
-        }
-        guard let root else {
-            return (nil, [ConfigProblem(message: "the file is empty; it needs a 'pipelines' list", line: 1, column: 1)])
+        guard let root = reader.document(yaml, empty: "the file is empty; it needs a 'pipelines' list") else {
+            return (nil, reader.problems)
         }
         var pipelines: [PipelineConfig] = []
         let top = reader.mapping(root, at: "the file", allowed: ["version", "pipelines"], required: ["pipelines"])
@@ -44,29 +44,8 @@ extension ExportConfig {
                 if let pipeline = PipelineConfig.decode(item, index: index, reader: reader) { pipelines.append(pipeline) }
             }
         }
-        let problems = reader.problems.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+        let problems = reader.problems.inFileOrder()
         return (problems.isEmpty ? ExportConfig(pipelines: pipelines) : nil, problems)
-    }
-
-    /// A YAML syntax error (or duplicate key) with its position.
-    private static func syntaxProblem(_ error: any Error) -> ConfigProblem {
-        guard let yaml = error as? YamlError else {
-            return ConfigProblem(message: "not valid YAML: \(error)", line: 1, column: 1)
-        }
-        switch yaml {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
-            let prefix = context.map { "\($0.text); " } ?? ""
-            return ConfigProblem(message: "not valid YAML: \(prefix)\(problem)", line: mark.line, column: mark.column)
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            return ConfigProblem(message: "duplicate key\(duplicates.count == 1 ? "" : "s") "
-                                 + duplicates.map { "'\($0)'" }.joined(separator: ", ") + " in one mapping",
-                                 line: context.mark.line, column: context.mark.column)
-        case .reader(let problem, _, _, _):
-            return ConfigProblem(message: "not readable YAML: \(problem)", line: 1, column: 1)
-        default:
-            return ConfigProblem(message: "not valid YAML: \(yaml)", line: 1, column: 1)
-        }
     }
 }
 

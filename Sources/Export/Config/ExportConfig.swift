@@ -1,7 +1,7 @@
 /// An export configuration (`export.yaml`): pipelines that each filter the records of a run,
 /// transform them into one format and deliver the result to one or more outputs.
 ///
-/// Read with ``load(yaml:)``; ``validate(yaml:)`` returns every problem with its line and column.
+/// Read with ``load(yaml:file:)``; ``validate(yaml:)`` returns every problem with its line and column.
 /// README, "Export pipelines", is the reference of every key.
 public struct ExportConfig: Sendable, Hashable {
     /// The pipelines, in file order (they run in this order).

@@ -1,6 +1,3 @@
-import Foundation
-import Yams
-
 /// How the API-pricing step picks closed models and finds their prices in LiteLLM's price list.
 ///
 /// Loaded from `config/api-pricing.yaml`, which maintainers edit; nothing here is hard-coded.
@@ -47,72 +44,5 @@ public struct APIPricingConfiguration: Sendable, Equatable {
     public func lab(of modelName: String) -> String? {
         let lower = modelName.lowercased()
         return labPatterns.first { lower.hasPrefix($0.prefix) }?.lab
-    }
-
-    /// Reads `api-pricing.yaml` from a configuration directory.
-    /// - Throws: ``ConfigurationError`` naming the file and what is wrong.
-    public static func load(fromDirectory directory: URL) throws -> APIPricingConfiguration {
-        try load(from: directory.appendingPathComponent(fileName))
-    }
-
-    /// Reads and checks the YAML file at `url`.
-    /// - Throws: ``ConfigurationError`` naming the file and what is wrong.
-    public static func load(from url: URL) throws -> APIPricingConfiguration {
-        let text = try ConfigurationError.text(of: url)
-        return try parse(text, path: url.path)
-    }
-
-    /// Parses and checks YAML text; `path` names the file in errors.
-    /// - Throws: ``ConfigurationError`` naming `path` and what is wrong.
-    public static func parse(_ text: String, path: String) throws -> APIPricingConfiguration {
-        struct Pattern: Decodable {
-            var prefix: String
-            var lab: String
-        }
-        struct File: Decodable {
-            var lab_patterns: [Pattern]
-            var closed_model_overrides: [String: String]?
-            var litellm_id_map: [String: String]?
-            var required_labs: [String]?
-            var dropped_key_prefixes: [String]?
-        }
-        let file: File
-        do {
-            file = try YAMLDecoder().decode(File.self, from: text)
-        } catch {
-            throw ConfigurationError(path: path, reason: "is not valid: \(error)")
-        }
-        guard !file.lab_patterns.isEmpty else {
-            throw ConfigurationError(path: path, reason: "must list at least one entry under lab_patterns")
-        }
-        for pattern in file.lab_patterns {
-            if pattern.prefix.isEmpty || pattern.lab.isEmpty {
-                throw ConfigurationError(path: path, reason: "has a lab_patterns entry with an empty prefix or lab")
-            }
-        }
-        var seen = Set<String>()
-        for pattern in file.lab_patterns where !seen.insert(pattern.prefix.lowercased()).inserted {
-            throw ConfigurationError(path: path, reason: "lists lab_patterns prefix '\(pattern.prefix)' twice")
-        }
-        let overrides = file.closed_model_overrides ?? [:]
-        for (lab, model) in overrides where lab.isEmpty || model.isEmpty {
-            throw ConfigurationError(path: path, reason: "has an empty lab or model in closed_model_overrides")
-        }
-        let idMap = file.litellm_id_map ?? [:]
-        for (model, key) in idMap where model.isEmpty || key.isEmpty {
-            throw ConfigurationError(path: path, reason: "has an empty model or key in litellm_id_map")
-        }
-        let required = file.required_labs ?? []
-        if required.contains(where: \.isEmpty) {
-            throw ConfigurationError(path: path, reason: "has an empty name in required_labs")
-        }
-        let dropped = file.dropped_key_prefixes ?? []
-        if dropped.contains(where: \.isEmpty) {
-            throw ConfigurationError(path: path, reason: "has an empty prefix in dropped_key_prefixes (it would drop every key)")
-        }
-        return APIPricingConfiguration(
-            labPatterns: file.lab_patterns.map { LabPattern(prefix: $0.prefix, lab: $0.lab) },
-            closedModelOverrides: overrides, litellmIDMap: idMap, requiredLabs: Set(required),
-            droppedKeyPrefixes: dropped)
     }
 }

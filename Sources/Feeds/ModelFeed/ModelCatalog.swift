@@ -1,6 +1,3 @@
-import Foundation
-import Yams
-
 /// The open-weights models seekgpu sizes: name → Hugging Face repository and licence.
 ///
 /// Loaded from `config/models.yaml`, which maintainers edit (decisions 13).
@@ -43,43 +40,4 @@ public struct ModelCatalog: Sendable, Equatable {
 
     /// True when `name` is in the catalog.
     public func contains(_ name: String) -> Bool { entries.contains { $0.name == name } }
-
-    /// Reads and checks `models.yaml` in `configDirectory`.
-    /// - Throws: ``ConfigurationError`` naming the file and the model.
-    public static func load(configDirectory: URL) throws -> ModelCatalog {
-        let url = configDirectory.appendingPathComponent(fileName)
-        let text = try ConfigurationError.text(of: url)
-        struct License: Decodable { var name: String; var url: String }
-        struct Model: Decodable { var name: String; var hf_repo: String; var license: License }
-        struct Borrowed: Decodable { var name: String; var config_repo: String; var model_url: String?; var license: License }
-        struct File: Decodable { var models: [Model]; var architecture_sources: [Borrowed]? }
-        let file: File
-        do {
-            file = try YAMLDecoder().decode(File.self, from: text)
-        } catch {
-            throw ConfigurationError(path: url.path, reason: "is not valid: \(error)")
-        }
-        var entries = file.models.map {
-            Entry(name: $0.name, hfRepo: $0.hf_repo, configRepo: $0.hf_repo, modelURL: nil,
-                  licenseName: $0.license.name, licenseURL: $0.license.url)
-        }
-        for borrowed in file.architecture_sources ?? [] where !entries.contains(where: { $0.name == borrowed.name }) {
-            entries.append(Entry(name: borrowed.name, hfRepo: nil, configRepo: borrowed.config_repo,
-                                 modelURL: borrowed.model_url, licenseName: borrowed.license.name,
-                                 licenseURL: borrowed.license.url))
-        }
-        var seen = Set<String>()
-        for entry in entries {
-            guard seen.insert(entry.name).inserted else {
-                throw ConfigurationError(path: url.path, reason: "lists model '\(entry.name)' twice")
-            }
-            let parts = entry.configRepo.split(separator: "/", omittingEmptySubsequences: false)
-            guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && !$0.hasPrefix(".") }),
-                  entry.configRepo.allSatisfy({ $0.isLetter || $0.isNumber || "-_./".contains($0) }) else {
-                throw ConfigurationError(path: url.path, reason: "gives model '\(entry.name)' the repository "
-                                         + "'\(entry.configRepo)'; write it as ORG/NAME")
-            }
-        }
-        return ModelCatalog(entries: entries)
-    }
 }

@@ -1,6 +1,3 @@
-import Foundation
-import Yams
-
 /// How GPU prices are read from the gpuhunt catalog and reduced to `gpus.json`.
 ///
 /// Loaded from `config/gpuhunt.yaml`, which maintainers edit (decisions 13).
@@ -33,36 +30,5 @@ public struct PriceFeedConfiguration: Sendable, Equatable {
         self.nvlinkClassGPUs = nvlinkClassGPUs
         self.servingNodes = servingNodes
         self.servingNodeVramGB = servingNodeVramGB
-    }
-
-    /// Reads and checks the YAML file at `url`.
-    /// - Throws: ``ConfigurationError`` naming the file and what is wrong.
-    public static func load(from url: URL) throws -> PriceFeedConfiguration {
-        let text = try ConfigurationError.text(of: url)
-        struct File: Decodable {
-            var providers: [String]
-            var excluded_gpus: [String]
-            var min_vram_gb: Double
-            var pcie_variants: [String: String]?
-            var nvlink_class_gpus: [String]
-            var serving_nodes: [String]
-            var serving_node_vram_gb: [String: Double]?
-        }
-        let file: File
-        do {
-            file = try YAMLDecoder().decode(File.self, from: text)
-        } catch {
-            throw ConfigurationError(path: url.path, reason: "is not valid: \(error)")
-        }
-        guard !file.providers.isEmpty, Set(file.providers).count == file.providers.count else {
-            throw ConfigurationError(path: url.path, reason: "must list each provider once, and at least one")
-        }
-        for provider in file.providers where provider.isEmpty || provider.contains(where: { !$0.isLetter && !$0.isNumber && $0 != "-" && $0 != "_" }) {
-            throw ConfigurationError(path: url.path, reason: "has provider name '\(provider)': use letters, digits, '-' and '_' only")
-        }
-        return PriceFeedConfiguration(providers: file.providers, excludedGPUs: Set(file.excluded_gpus),
-                                      minVramGB: file.min_vram_gb, pcieVariants: file.pcie_variants ?? [:],
-                                      nvlinkClassGPUs: Set(file.nvlink_class_gpus), servingNodes: file.serving_nodes,
-                                      servingNodeVramGB: file.serving_node_vram_gb ?? [:])
     }
 }

@@ -4,19 +4,56 @@ import Yams
 /// Walks a composed YAML tree into typed values, collecting every problem with its line and column
 /// instead of stopping at the first (Yams' `Decodable` path reports one problem, without a column).
 ///
-/// Not `Sendable`: Yams nodes hold weak anchors; one reader lives inside one `decode` call.
-final class ConfigReader {
-    private(set) var problems: [ConfigProblem] = []
+/// Every configuration file of seekgpu is read through one: the maintainer tables in `config/`
+/// and `export.yaml`. A loader composes the document with ``document(_:empty:)``, reads each value
+/// with the typed readers (which report what they found when it is not what they expect and return
+/// nil), adds its own checks with ``report(_:at:)``, and ends with ``check(file:)``.
+///
+/// ```swift
+/// let reader = ConfigReader()
+/// guard let root = reader.document(yaml, empty: "the file is empty; it needs 'providers'"),
+///       let top = reader.mapping(root, at: "the file", allowed: ["providers"], required: ["providers"]) else { … }
+/// let providers = reader.strings(top["providers"], "providers")
+/// try reader.check(file: path)
+/// ```
+///
+/// Not `Sendable`: Yams nodes hold weak anchors; one reader lives inside one loader call.
+package final class ConfigReader {
+    /// The problems reported so far, in the order they were found.
+    package private(set) var problems: [ConfigProblem] = []
+
+    /// Creates a reader with no problems.
+    package init() {}
+
+    /// Throws every problem reported so far, in file order; returns when there is none.
+    ///
+    /// - Parameter file: The file's path or name, printed before each problem.
+    /// - Throws: ``ConfigFileError`` with every problem.
+    package func check(file: String) throws(ConfigFileError) {
+        guard problems.isEmpty else { throw error(file: file) }
+    }
+
+    /// Every problem reported so far, as the error to throw when a file cannot be read any further.
+    ///
+    /// - Parameter file: The file's path or name, printed before each problem.
+    package func error(file: String) -> ConfigFileError {
+        ConfigFileError(file: file, problems: problems)
+    }
 
     /// Records a problem at `node`'s position (line 1, column 1 when it has none).
-    func report(_ message: String, at node: Node?) {
+    package func report(_ message: String, at node: Node?) {
         let mark = node?.mark
-        problems.append(ConfigProblem(message: message, line: mark?.line ?? 1, column: mark?.column ?? 1))
+        report(ConfigProblem(message: message, line: mark?.line ?? 1, column: mark?.column ?? 1))
+    }
+
+    /// Records a problem whose position is already known (a YAML syntax error).
+    package func report(_ problem: ConfigProblem) {
+        problems.append(problem)
     }
 
     /// A mapping's entries by key, in file order; reports a non-mapping, non-text keys, unknown keys
     /// (with the closest known key) and missing required keys.
-    func mapping(_ node: Node, at path: String, allowed: [String], required: [String] = []) -> Entries? {
+    package func mapping(_ node: Node, at path: String, allowed: [String], required: [String] = []) -> Entries? {
         guard case .mapping(let mapping) = node else {
             report("\(path) must be a mapping of keys to values, not \(describe(node))", at: node)
             return nil
@@ -43,7 +80,7 @@ final class ConfigReader {
 
     /// A text value; numbers and booleans are taken as written (`bucket: 2024` is the text `2024`,
     /// `name: off` the text `off`, not YAML 1.1's false).
-    func string(_ node: Node?, _ what: String) -> String? {
+    package func string(_ node: Node?, _ what: String) -> String? {
         guard let node else { return nil }
         guard case .scalar(let scalar) = node, kind(node) != .null else {
             report("\(what) must be text, not \(describe(node))", at: node)
@@ -53,7 +90,7 @@ final class ConfigReader {
     }
 
     /// A non-empty text value.
-    func nonEmptyString(_ node: Node?, _ what: String) -> String? {
+    package func nonEmptyString(_ node: Node?, _ what: String) -> String? {
         guard let text = string(node, what) else { return nil }
         guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
             report("\(what) must not be empty", at: node)
@@ -63,7 +100,7 @@ final class ConfigReader {
     }
 
     /// `true` or `false`.
-    func bool(_ node: Node?, _ what: String) -> Bool? {
+    package func bool(_ node: Node?, _ what: String) -> Bool? {
         guard let node else { return nil }
         guard kind(node) == .bool, let value = node.bool else {
             report("\(what) must be true or false, not \(describe(node))", at: node)
@@ -73,7 +110,7 @@ final class ConfigReader {
     }
 
     /// A whole number.
-    func int(_ node: Node?, _ what: String) -> Int? {
+    package func int(_ node: Node?, _ what: String) -> Int? {
         guard let node else { return nil }
         guard kind(node) == .int, let value = node.int else {
             report("\(what) must be a whole number, not \(describe(node))", at: node)
@@ -83,7 +120,7 @@ final class ConfigReader {
     }
 
     /// A finite number (whole or decimal).
-    func number(_ node: Node?, _ what: String) -> Double? {
+    package func number(_ node: Node?, _ what: String) -> Double? {
         guard let node else { return nil }
         guard kind(node) == .int || kind(node) == .float, let value = node.float, value.isFinite else {
             report("\(what) must be a number, not \(describe(node))", at: node)
@@ -93,7 +130,7 @@ final class ConfigReader {
     }
 
     /// A sequence's items.
-    func sequence(_ node: Node?, _ what: String) -> [Node]? {
+    package func sequence(_ node: Node?, _ what: String) -> [Node]? {
         guard let node else { return nil }
         guard case .sequence(let items) = node else {
             report("\(what) must be a list, not \(describe(node))", at: node)
@@ -102,31 +139,15 @@ final class ConfigReader {
         return Array(items)
     }
 
-    /// A mapping of text to text, in file order (`metadata`, `headers`).
-    func stringPairs(_ node: Node?, _ what: String) -> [(key: String, value: String, node: Node)]? {
-        guard let node else { return nil }
-        guard case .mapping(let mapping) = node else {
-            report("\(what) must be a mapping of names to text, not \(describe(node))", at: node)
-            return nil
-        }
-        var pairs: [(key: String, value: String, node: Node)] = []
-        for (key, value) in mapping {
-            guard let name = string(key, "a key of \(what)"), let text = string(value, "\(what).\(key.string ?? "?")")
-            else { continue }
-            pairs.append((name, text, key))
-        }
-        return pairs
-    }
-
     /// The scalar's resolved YAML type, nil for collections.
-    func kind(_ node: Node) -> Tag.Name? {
+    package func kind(_ node: Node) -> Tag.Name? {
         guard case .scalar = node else { return nil }
         for name in [Tag.Name.str, .int, .float, .bool, .null] where node.tag == Tag(name) { return name }
         return .str
     }
 
     /// "a list", "a mapping", "null", "the number 5", "the text 'x'", for messages.
-    func describe(_ node: Node) -> String {
+    package func describe(_ node: Node) -> String {
         switch node {
         case .mapping: return "a mapping"
         case .sequence: return "a list"
@@ -142,14 +163,14 @@ final class ConfigReader {
     }
 
     /// "; did you mean 'x'?" for the closest candidate within a small edit distance, else "".
-    static func suggestion(for name: String, among candidates: [String]) -> String {
+    package static func suggestion(for name: String, among candidates: [String]) -> String {
         let scored = candidates.map { ($0, editDistance(name.lowercased(), $0.lowercased())) }
         guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, name.count / 3) else { return "" }
         return "; did you mean '\(best.0)'?"
     }
 
     /// Levenshtein distance over characters.
-    static func editDistance(_ a: String, _ b: String) -> Int {
+    package static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         guard !a.isEmpty else { return b.count }
         guard !b.isEmpty else { return a.count }
@@ -165,14 +186,16 @@ final class ConfigReader {
     }
 
     /// A mapping's known entries, in file order.
-    struct Entries {
+    package struct Entries {
         /// The mapping node itself, for problems about the whole mapping.
-        var node: Node
-        var pairs: [(name: String, key: Node, value: Node)] = []
+        package var node: Node
+        /// The known keys, their key nodes and values, in file order.
+        package var pairs: [(name: String, key: Node, value: Node)] = []
 
-        subscript(name: String) -> Node? { pairs.first { $0.name == name }?.value }
+        /// The value of `name`, nil when the key is absent.
+        package subscript(name: String) -> Node? { pairs.first { $0.name == name }?.value }
 
         /// The key node of `name`, for problems about the key.
-        func key(_ name: String) -> Node? { pairs.first { $0.name == name }?.key }
+        package func key(_ name: String) -> Node? { pairs.first { $0.name == name }?.key }
     }
 }

@@ -10,18 +10,19 @@ import Yams
 ///
 /// Text stays as strict as before (a number where text is expected is taken as written).
 extension ConfigReader {
-    /// The words pydantic reads as true and false.
-    static let trueWords: Set<String> = ["true", "yes", "on", "1", "t", "y"]
-    static let falseWords: Set<String> = ["false", "no", "off", "0", "f", "n"]
+    /// The words pydantic reads as true.
+    package static let trueWords: Set<String> = ["true", "yes", "on", "1", "t", "y"]
+    /// The words pydantic reads as false.
+    package static let falseWords: Set<String> = ["false", "no", "off", "0", "f", "n"]
 
     /// `node`, or nil when the key is missing or explicitly `null` (also `~` and an empty value).
-    func given(_ node: Node?) -> Node? {
+    package func given(_ node: Node?) -> Node? {
         guard let node, kind(node) != .null else { return nil }
         return node
     }
 
     /// A boolean: YAML's `true`/`false`, a word pydantic reads as one, or the number 0 or 1.
-    func flag(_ node: Node?, _ what: String) -> Bool? {
+    package func flag(_ node: Node?, _ what: String) -> Bool? {
         guard let node else { return nil }
         if kind(node) == .bool, let value = node.bool { return value }
         if case .scalar(let scalar) = node, kind(node) != .null {
@@ -34,7 +35,7 @@ extension ConfigReader {
     }
 
     /// A whole number: `3`, `3.0`, or the same in quotes.
-    func wholeNumber(_ node: Node?, _ what: String) -> Int? {
+    package func wholeNumber(_ node: Node?, _ what: String) -> Int? {
         guard let node else { return nil }
         if kind(node) == .int, let value = node.int { return value }
         if let value = numericValue(node), value == value.rounded(), abs(value) < 1e15 { return Int(value) }
@@ -43,7 +44,7 @@ extension ConfigReader {
     }
 
     /// A finite number: `2`, `2.5`, or the same in quotes.
-    func decimal(_ node: Node?, _ what: String) -> Double? {
+    package func decimal(_ node: Node?, _ what: String) -> Double? {
         guard let node else { return nil }
         if let value = numericValue(node) { return value }
         report("\(what) must be a number, not \(describe(node))", at: node)
