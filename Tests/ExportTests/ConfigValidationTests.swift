@@ -74,10 +74,6 @@ import Testing
          2, 5, "pipelines[0] needs 'name'"),
         ("enabled not a boolean", "pipelines:\n  - name: a\n    enabled: yes please\n    transformer: {type: json}\n"
          + "    outputs: [{type: local, path: o, filename_pattern: x}]\n", 3, 14, "enabled must be true or false"),
-        ("no outputs", "pipelines:\n  - name: a\n    transformer: {type: json}\n    outputs: []\n", 4, 14, "outputs is empty"),
-        ("transformer without format", "pipelines:\n  - name: a\n    transformer: {pretty_print: true}\n"
-         + "    outputs: [{type: local, path: o, filename_pattern: x}]\n", 3, 18,
-         "pipeline 'a': transformer needs 'format' (json, csv, metrics); 'type' is accepted as an alias"),
         ("unknown format", "pipelines:\n  - name: a\n    transformer: {format: metric, metrics: [{type: count}]}\n"
          + "    outputs: [{type: local, path: o, filename_pattern: x}]\n", 3, 27,
          "unknown format 'metric'; did you mean 'metrics'? (formats: json, csv, metrics)"),

@@ -21,6 +21,16 @@ import TestSupport
         #expect(offers.contains { $0["availability"] == .null } && offers.contains { $0["availability"] == "HIGH" })
     }
 
+    @Test func theBasicPipelineRunsAndDeliversNowhere() async throws {
+        let directory = try TemporaryDirectory()
+        let input = try await GPUPortRun.input()
+        let report = try await GPUPortRun.run(GPUPortExamples.basicPipeline, in: directory, input: input)
+        #expect(report.success && report.pipelines.count == 1)
+        #expect(report.pipelines[0].inputCount == input.records.count && report.pipelines[0].filteredCount == input.records.count)
+        #expect(report.pipelines[0].outputs.isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
+    }
+
     @Test func multiplePipelinesWriteTheFullJSONAndTheExpensiveCSV() async throws {
         let directory = try TemporaryDirectory()
         let input = try await GPUPortRun.input()

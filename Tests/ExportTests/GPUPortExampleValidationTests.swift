@@ -109,15 +109,29 @@ import TestSupport
         ], includeTimestamp: true, includeCollectionInfo: false)))
     }
 
-    /// The Basic Pipeline section is a skeleton of placeholders (`transformer: {}`, `outputs: []`, both "Required").
-    /// gpuport's models would take `{}` as a JSON transformer and run no outputs; we deliberately report both, as for
-    /// any pipeline that names no transformer or writes nowhere (README, "Export pipelines", gpuport compatibility).
-    @Test func theBasicPipelineSkeletonIsReportedAsIncomplete() {
-        let problems = ExportConfig.validate(yaml: GPUPortExamples.basicPipeline)
-        #expect(problems.map(\.description) == [
-            "pipeline 'pipeline-name': transformer needs 'format' (json, csv, metrics); 'type' is accepted as an alias "
-                + "(line 5, column 18)",
-            "pipeline 'pipeline-name': outputs is empty; add at least one output (line 6, column 14)",
-        ])
+    /// The Basic Pipeline section is a skeleton (`transformer: {}`, `outputs: []`): as in gpuport's models, `{}` is a
+    /// JSON transformer with every default and an empty output list is allowed.
+    @Test func theBasicPipelineSkeletonValidatesAsAJSONPipelineWithoutOutputs() throws {
+        #expect(ExportConfig.validate(yaml: GPUPortExamples.basicPipeline).isEmpty)
+        let pipeline = try #require(try ExportConfig.load(yaml: GPUPortExamples.basicPipeline).pipelines.first)
+        #expect(pipeline.name == "pipeline-name" && pipeline.enabled && pipeline.filters.isEmpty && pipeline.outputs.isEmpty)
+        #expect(pipeline.transformer == .json(JSONTransformerOptions()))
+    }
+}
+
+extension GPUPortExampleValidationTests {
+    @Test func aTransformerWithoutAKindIsJSONOrMetricsWhenItListsMetrics() throws {
+        let yaml = """
+            pipelines:
+              - name: counted
+                transformer:
+                  metrics:
+                    - name: total
+                      type: count
+                outputs: []
+            """
+        #expect(ExportConfig.validate(yaml: yaml).isEmpty)
+        let transformer = try ExportConfig.load(yaml: yaml).pipelines[0].transformer
+        #expect(transformer == .metrics(MetricsTransformerOptions(metrics: [MetricConfig(name: "total", aggregate: .count)])))
     }
 }

@@ -74,7 +74,6 @@ extension PipelineConfig {
         }
         var outputs: [OutputConfig] = []
         if let items = reader.sequence(entries["outputs"], "\(label): outputs") {
-            if items.isEmpty { reader.report("\(label): outputs is empty; add at least one output", at: entries["outputs"]) }
             for (position, item) in items.enumerated() {
                 if let output = OutputConfig.decode(item, at: "\(label): outputs[\(position)]", reader: reader) {
                     if case .https(let https) = output, https.batchSize != nil, case .metrics? = transformer {

@@ -22,12 +22,12 @@ extension TransformerConfig {
 
     /// The kind from `format` (gpuport's key) and `type` (seekgpu's former key, kept as an alias): either alone, or
     /// both when they agree. `format: json` with `type: metrics` is metrics, the shape of gpuport's own metrics model
-    /// (a metrics summary is JSON). Reports a missing, conflicting or unknown kind; nil then.
+    /// (a metrics summary is JSON). Neither given is gpuport's default, `json` (so its skeleton `transformer: {}` is a
+    /// JSON transformer), or `metrics` when the mapping lists `metrics`. Reports a conflicting or unknown kind; nil then.
     private static func format(of node: Node, at path: String, reader: ConfigReader) -> String? {
         let formatNode = node["format"], typeNode = node["type"]
         guard formatNode != nil || typeNode != nil else {
-            reader.report("\(path) needs 'format' \(formatHint)", at: node)
-            return nil
+            return node["metrics"] == nil ? "json" : "metrics"
         }
         var format: String?, alias: String?
         if let formatNode {
