@@ -62,8 +62,9 @@ extension SeekGPU {
                 alerts.append(DailyAlerts.pipelineFailed(error: "the \(step) step: " + Self.describe(error), attempt: attempt,
                                                          of: attempts.delays.count + 1, runURL: runURL))
                 mail(alerts, console: console)
+                let status = console.report(error)
                 console.error("generate failed at the \(step) step on attempt \(attempt); nothing was committed")
-                throw ExitCode(ExitStatus(for: error).rawValue)
+                throw ExitCode(status.rawValue)
             }
 
             if dryRun {

@@ -19,22 +19,35 @@ extension ExitStatus {
     }
 }
 
-/// Runs a command's body: an error is printed once as `Error: <message>` and the command exits with
+/// Runs a command's body: an error is printed once (``Console/report(_:)``) and the command exits with
 /// its ``ExitStatus``, the same for every command.
 func exitingOnError(_ console: Console, _ body: () async throws -> Void) async throws {
     do {
         try await body()
     } catch let code as ExitCode {
         throw code
-    } catch let error as ValidationError {
-        // Thrown from run(), ArgumentParser would print the root command's usage; this one is ours.
-        console.error(error.message)
-        throw ExitCode(ExitStatus.usage.rawValue)
-    } catch let error as ConfigFileError {
-        console.problems(error, consequence: "fix \(error.problems.count == 1 ? "it" : "them") and run again")
-        throw ExitCode(ExitStatus.configuration.rawValue)
     } catch {
-        console.error("\(error)")
-        throw ExitCode(ExitStatus(for: error).rawValue)
+        throw ExitCode(console.report(error).rawValue)
+    }
+}
+
+extension Console {
+    /// Prints `error` the way every command does: `Error: <message>`, or for a configuration file every
+    /// problem as `FILE:LINE:COLUMN: message` and then the summary.
+    /// - Returns: the status the error ends a command with.
+    @discardableResult
+    func report(_ error: any Error) -> ExitStatus {
+        switch error {
+        case let error as ValidationError:
+            // Thrown from run(), ArgumentParser would print the root command's usage; this one is ours.
+            self.error(error.message)
+            return .usage
+        case let error as ConfigFileError:
+            problems(error, consequence: "fix \(error.problems.count == 1 ? "it" : "them") and run again")
+            return .configuration
+        default:
+            self.error("\(error)")
+            return ExitStatus(for: error)
+        }
     }
 }

@@ -130,6 +130,26 @@ import TestSupport
         }
     }
 
+    @Test func aBrokenTableIsNotRetriedAndItsProblemsAreInTheLog() async throws {
+        let world = try makeWorld()
+        let table = world.work + "/config/gpuhunt.yaml"
+        let text = try String(contentsOfFile: table, encoding: .utf8)
+        try (text + "\nprovidres: [aws]\n").write(toFile: table, atomically: true, encoding: .utf8)
+        try await LoopbackHTTPServer.with(serving: Fixtures.shared("gpuhunt")) { catalog in
+            try await LoopbackHTTPServer.with(serving: Fixtures.shared("hf")) { hf in
+                let before = try world.originHead()
+                let run = try await daily(world, catalog: catalog.baseURL, hf: hf.baseURL)
+                #expect(run.status == 78, "\(run.stderr)")
+                #expect(!run.stderr.contains("trying again"), "\(run.stderr)")
+                #expect(run.stderr.contains(table + ":"), "\(run.stderr)")
+                #expect(run.stderr.contains("unknown key 'providres'"), "\(run.stderr)")
+                #expect(run.stderr.contains("generate failed at the prices step on attempt 1; nothing was committed"))
+                #expect(catalog.requestCount("/aws/version") == 0)
+                #expect(try world.originHead() == before)
+            }
+        }
+    }
+
     @Test func aFailedGenerateCommitsNothing() async throws {
         let world = try makeWorld()
         try await LoopbackHTTPServer.with(serving: Fixtures.shared("hf")) { hf in
