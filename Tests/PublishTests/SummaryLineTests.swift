@@ -69,6 +69,25 @@ import Testing
         #expect(diff.markdown.contains("> **Warning:** not readable, so not compared: gpus.json (is not valid JSON"))
     }
 
+    @Test func aFileThatDoesNotDecodeOnTheOldSideIsNotedAndNotCompared() {
+        let old = DataState(files: ["models.json": Array("[{\"model_name\": \"GLM-5\"}]\n".utf8)])
+        let new = D.state(["models.json": .array([D.model("GLM-5"), D.model("MiniMax-M3")])])
+        let diff = DataDiff(old: old, new: new)
+        #expect(diff.models.isEmpty && diff.unreadable.isEmpty)
+        #expect(diff.oldProblems.map(\.path) == ["models.json"])
+        #expect(diff.markdown.contains("> **Note:** not readable on the old side, so not compared: models.json (row 1: "))
+    }
+
+    @Test func anIndexThatDoesNotDecodeNeverReadsAsEveryDateRemoved() {
+        let dates = ["2026-06-16", "2026-06-18"]
+        let old = D.state(["snapshots/index.json": D.index(dates, commit: String(repeating: "a", count: 40))])
+        let new = DataState(files: ["snapshots/index.json": Array("{\"days\": []}\n".utf8)])
+        let diff = DataDiff(old: old, new: new)
+        #expect(diff.snapshots.removedDates.isEmpty && diff.snapshots.addedDates.isEmpty)
+        #expect(diff.unreadable == ["snapshots/index.json"])
+        #expect(!diff.summaryLine.contains("removed"))
+    }
+
     @Test func aMalformedRowIsNamedWithItsFieldAndNotCompared() throws {
         let old = D.state(["gpus.json": .array([D.offering("H100", 8, 24.0, provider: "verda", instance: "8H100")])])
         var row = try #require(D.offering("H100", 8, 22.0, provider: "verda", instance: "8H100").objectValue)

@@ -21,6 +21,11 @@ extension DataDiff {
                           + problems.map { "\($0.path) (\($0.error.detail))" }
                               .joined(separator: "; ") + ".")
         }
+        if !oldProblems.isEmpty {
+            out.paragraph("> **Note:** not readable on the old side, so not compared: "
+                          + oldProblems.map { "\($0.path) (\($0.error.detail))" }
+                              .joined(separator: "; ") + ".")
+        }
         if isFirstRun { out.paragraph("First published data: everything below is new.") }
         writeModels(to: &out)
         writeLeaderboard(to: &out)

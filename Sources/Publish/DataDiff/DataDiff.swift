@@ -39,6 +39,9 @@ public struct DataDiff: Sendable, Equatable {
     public var unreadable: [String] { problems.map(\.path) }
     /// Why each of ``unreadable`` does not decode: the file, row and field, in path order.
     public var problems: [(path: String, error: DatasetError)]
+    /// Interpreted files of the old side that do not decode (damaged, or written in a format this version
+    /// does not read), in path order; their sections are not compared either.
+    public var oldProblems: [(path: String, error: DatasetError)]
     /// True when the old side had no data at all (the first run).
     public var isFirstRun: Bool
 
@@ -58,7 +61,9 @@ public struct DataDiff: Sendable, Equatable {
         let modelRows = both(DataFiles.models, before.models, after.models)
         models = RecordChanges(old: modelRows.0.map(DataFiles.models.json), new: modelRows.1.map(DataFiles.models.json),
                                key: "model_name")
-        snapshots = SnapshotChanges(old: &before, new: &after)
+        snapshots = SnapshotChanges(old: &before, new: &after,
+                                    comparable: before.errors[DataFiles.snapshotIndex.path] == nil
+                                        && after.errors[DataFiles.snapshotIndex.path] == nil)
         let offerings = both(DataFiles.offerings, before.offerings, after.offerings)
         prices = PriceChanges(old: offerings.0, new: offerings.1)
         let history = both(DataFiles.priceHistory, before.priceHistory, after.priceHistory)
@@ -73,6 +78,7 @@ public struct DataDiff: Sendable, Equatable {
                                  key: "gpu_name")
         let changed = files
         problems = after.errors.filter { changed.contains($0.key) }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        oldProblems = before.errors.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         isFirstRun = old.isEmpty && !new.isEmpty
     }
 
@@ -81,6 +87,7 @@ public struct DataDiff: Sendable, Equatable {
             && a.prices == b.prices && a.priceHistory == b.priceHistory && a.sources == b.sources
             && a.apiPricing == b.apiPricing && a.gpuSpecs == b.gpuSpecs && a.isFirstRun == b.isFirstRun
             && a.problems.elementsEqual(b.problems) { $0.path == $1.path && $0.error == $1.error }
+            && a.oldProblems.elementsEqual(b.oldProblems) { $0.path == $1.path && $0.error == $1.error }
     }
 
     /// True when no data file changed and no other site file was reported changed.

@@ -17,8 +17,10 @@ public struct SnapshotChanges: Sendable, Equatable {
     /// The latest leaderboard compared; nil when the new side has no readable latest snapshot.
     public var leaderboard: LeaderboardChanges?
 
-    init(old: inout DecodedData, new: inout DecodedData) {
-        let before = old.snapshotIndex, after = new.snapshotIndex
+    /// Compares the two sides' snapshot index and latest leaderboard; when `comparable` is false (an index
+    /// that does not decode on either side) nothing is compared, so no date reads as added or removed.
+    init(old: inout DecodedData, new: inout DecodedData, comparable: Bool) {
+        let before = comparable ? old.snapshotIndex : nil, after = comparable ? new.snapshotIndex : nil
         let oldDates = Set(before?.snapshots ?? []), newDates = Set(after?.snapshots ?? [])
         addedDates = (after?.snapshots ?? []).filter { !oldDates.contains($0) }.map(\.iso)
         removedDates = (before?.snapshots ?? []).filter { !newDates.contains($0) }.map(\.iso)
