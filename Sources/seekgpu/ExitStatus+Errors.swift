@@ -10,7 +10,8 @@ extension ExitStatus {
         switch error {
         case let code as ExitCode: self = ExitStatus(rawValue: code.rawValue) ?? .failure
         case is ValidationError: self = .usage
-        case is FormatChangeError, is DatasetError, is PublishedFileError, is ModelConfigError, is VLLMLogCasesError:
+        case is FormatChangeError, is DatasetError, is PublishedFileError, is ModelConfigError, is VLLMLogCasesError,
+             is UnreadableDataError:
             self = .dataFormat
         case is SourceUnavailableError: self = .unavailable
         case is ConfigFileError, is MissingAPIPricingError: self = .configuration

@@ -120,7 +120,12 @@ struct GenerateRun {
             produced.insert(.snapshots)
             result.steps.append(StepOutcome(step: .snapshots))
         } else if options.step == .models || options.step == .apiPricing {
-            latest = try data.latestSnapshot()
+            current = options.step
+            do {
+                latest = try data.latestSnapshot()
+            } catch {
+                throw UnreadableDataError(problem: error)
+            }
         }
         if runs(.models) {
             current = .models
@@ -142,7 +147,11 @@ struct GenerateRun {
         }
         if runs(.site) {
             current = .site
-            result.dataset = try completed(result.dataset, produced: produced)
+            do {
+                result.dataset = try completed(result.dataset, produced: produced)
+            } catch {
+                throw UnreadableDataError(problem: error)
+            }
             try site(result.dataset)
             result.steps.append(StepOutcome(step: .site))
         }
@@ -249,6 +258,27 @@ struct GenerateRun {
             if try AtomicFile.writeIfChanged(Array(bytes), to: data.url(of: "schema/\(name)")) { changed.append(name) }
         }
         return changed
+    }
+}
+
+/// A published file that a step reads as input (the site step, or the models step's latest snapshot)
+/// does not decode; the message says which step writes it anew.
+struct UnreadableDataError: Error, CustomStringConvertible {
+    var problem: DatasetError
+
+    var description: String {
+        let file = problem.file
+        let remedy: String
+        if file.contains("/snapshots/") {
+            remedy = "rebuild the snapshots with `seekgpu generate --step snapshots --force-snapshots`"
+        } else if file.hasSuffix("/models.json") {
+            remedy = "write it anew with `seekgpu generate --step models`"
+        } else if file.hasSuffix("/api_pricing.json") {
+            remedy = "write it anew with `seekgpu generate --step api-pricing`"
+        } else {
+            remedy = "repair it from git history, or delete it and run `seekgpu generate --step prices`"
+        }
+        return "\(problem). Nothing was rendered: \(remedy), or restore the file from git."
     }
 }
 

@@ -45,6 +45,7 @@ import TestSupport
         let run = try site(out)
         #expect(run.status == 65)
         #expect(run.stderr.contains(out + "/data/snapshots/index.json is neither seekgpu's snapshot index"), "\(run.stderr)")
+        #expect(run.stderr.contains("`seekgpu generate --step snapshots --force-snapshots`"))
         #expect(!FileManager.default.fileExists(atPath: out + "/index.html"))
     }
 
@@ -59,6 +60,7 @@ import TestSupport
         #expect(run.status == 65)
         #expect(run.stderr.contains(out + "/data/gpus.json: row 5: price_per_hour must be a number, not the text 'free'"),
                 "\(run.stderr)")
+        #expect(run.stderr.contains("Nothing was rendered"))
         #expect(!FileManager.default.fileExists(atPath: out + "/index.html"))
     }
 }
