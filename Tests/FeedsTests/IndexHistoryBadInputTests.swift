@@ -49,10 +49,12 @@ import TestSupport
         #expect(alert.subject == "Index commits dated in the future")
         #expect(alert.body.contains(future.hex) && alert.body.contains("2031-05-05 05:05:05 UTC"))
 
-        // The same head on a later day: not a no-op, the commit of that evening is now due.
+        // The same head on a later day: not a no-op, the commit of that evening is now due; the commit of
+        // 2031 is still listed but not alerted again.
         let (later, laterStore) = try export(b, to: out, now: "2026-03-03T09:00:00Z")
         #expect(!later.isNoOp)
         #expect(later.futureCommits.map(\.id) == [future])
+        #expect(later.newFutureCommits.isEmpty && later.alerts.isEmpty)
         #expect((try? laterStore.loadIndex())?.latest?.iso == "2026-03-02")
         #expect(later.latest?.entries.first?.score == 30)
     }

@@ -83,6 +83,8 @@ public struct IndexHistory {
 
         let history = try repository.history(from: head)
         report.futureCommits = SnapshotSchedule.futureCommits(in: history, now: now)
+        let known = Set(previous?.futureCommits ?? [])
+        report.newFutureCommits = report.futureCommits.filter { !known.contains($0.id.hex) }
         for commit in report.futureCommits {
             logger.debug("skipping \(commit.id.short): dated \(Day.utcTimestamp(commit.committerTime)), after the run's start")
         }

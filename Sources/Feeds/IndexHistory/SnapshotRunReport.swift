@@ -28,6 +28,9 @@ public struct SnapshotRunReport: Sendable {
     public var invalidFiles: [InvalidIndexFile] = []
     /// Commits dated after the run's start (a skewed clock), oldest first; never published.
     public var futureCommits: [CommitSummary] = []
+    /// Those of ``futureCommits`` the previous run did not list yet (the alert names only these, so a
+    /// commit dated years ahead is alerted once, not every day).
+    public var newFutureCommits: [CommitSummary] = []
     /// What each written snapshot changed, in day order.
     public var changes: [SnapshotChanges] = []
     /// True when `index.json` changed on disk.

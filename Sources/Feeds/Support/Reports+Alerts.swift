@@ -37,16 +37,19 @@ extension APIPricingReport {
 }
 
 extension SnapshotRunReport {
-    /// One alert when commits dated after the run's start were skipped (a skewed clock in the index).
+    /// One alert when commits dated after the run's start were skipped for the first time (a skewed
+    /// clock in the index); a commit still listed from an earlier run is not alerted again.
     public var alerts: [Alert] {
-        guard !futureCommits.isEmpty else { return [] }
-        let list = futureCommits.prefix(10).map { "  - \($0.id.hex) dated \(Day.utcTimestamp($0.committerTime))" }
-        let more = futureCommits.count > 10 ? ["  - … and \(futureCommits.count - 10) more"] : []
+        guard !newFutureCommits.isEmpty else { return [] }
+        let commits = newFutureCommits
+        let list = commits.prefix(10).map { "  - \($0.id.hex) dated \(Day.utcTimestamp($0.committerTime))" }
+        let more = commits.count > 10 ? ["  - … and \(commits.count - 10) more"] : []
         return [Alert(subject: "Index commits dated in the future",
-                      body: "\(futureCommits.count) commit\(futureCommits.count == 1 ? " of the OpenHands Index is" : "s of the OpenHands Index are") "
+                      body: "\(commits.count) commit\(commits.count == 1 ? " of the OpenHands Index is" : "s of the OpenHands Index are") "
                           + "dated after this run started, so their leaderboards were not published (snapshots stop at today, UTC):\n"
                           + (list + more).joined(separator: "\n")
                           + "\n\nThe committer's clock was probably wrong. Nothing needs doing if the date is close; otherwise ask "
-                          + "the index maintainers to fix the commit's date.")]
+                          + "the index maintainers to fix the commit's date. Later runs list them in the summary and do not "
+                          + "alert again.")]
     }
 }
