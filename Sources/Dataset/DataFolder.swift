@@ -19,7 +19,9 @@ public struct DataFolder: DataSource, Sendable {
 
     public func bytes(at path: String) throws(DatasetError) -> [UInt8]? {
         let file = url(of: path).path
-        guard FileManager.default.fileExists(atPath: file) else { return nil }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else { return nil }
+        guard !isDirectory.boolValue else { throw DatasetError(file: file, reason: "is a folder, not a file; remove it") }
         guard let data = FileManager.default.contents(atPath: file) else {
             throw DatasetError(file: file, reason: "exists but cannot be read; check its permissions")
         }

@@ -36,6 +36,23 @@ struct Fields {
     /// True when the member is present (even if `null`).
     func has(_ key: String) -> Bool { object.contains(key: key) }
 
+    /// True when the member is present and `null`.
+    func isNull(_ key: String) -> Bool { object[key]?.isNull == true }
+
+    /// A positive number kept as written (memory, throughput, bandwidth).
+    func positiveNumber(_ key: String) throws(DatasetError) -> JSONNumber {
+        let number = try number(key)
+        guard number.doubleValue > 0 else { throw location.appending(key).error("\(number) is not greater than zero") }
+        return number
+    }
+
+    /// An optional whole number that must not be negative (a count).
+    func optionalCount(_ key: String) throws(DatasetError) -> Int? {
+        guard let count = try optionalInt(key) else { return nil }
+        guard count >= 0 else { throw location.appending(key).error("\(count) is not a count (≥ 0)") }
+        return count
+    }
+
     private func value(_ key: String) -> JSONValue? {
         guard let value = object[key], !value.isNull else { return nil }
         return value

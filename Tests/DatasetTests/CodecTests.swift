@@ -159,3 +159,30 @@ import TestSupport
         #expect(dataset.metadata.latestSnapshot?.iso == "2026-06-18" && dataset.metadata.catalogVersions.isEmpty)
     }
 }
+
+extension CodecTests {
+    @Test func anIndexReadInTheReferencesFormatIsWrittenBackAsOneThatReadsAgain() throws {
+        let index = try DataFiles.snapshotIndex.decode(bytes("snapshots/index.json"))
+        let written = DataFiles.snapshotIndex.encode(index)
+        #expect(try DataFiles.snapshotIndex.decode(written) == index)
+    }
+
+    @Test(arguments: [
+        ("memory_size_gb", JSONValue.double(0), "memory_size_gb 0.0 is not greater than zero"),
+        ("fp16_tflops", JSONValue.int(-5), "fp16_tflops -5 is not greater than zero"),
+        ("fp8_multiplier", JSONValue.int(4), "fp8_multiplier is 4, not 1 or 2"),
+    ])
+    func aDatasheetRowWithAnImpossibleFigureIsMalformed(key: String, value: JSONValue, message: String) throws {
+        var specs = try DataFiles.gpuSpecs.decode(bytes("gpu_specs.json"))
+        specs.removeSubrange(1...)
+        guard case .array(var rows) = DataFiles.gpuSpecs.json(specs), var row = rows[0].objectValue else {
+            Issue.record("gpu_specs.json did not encode as a list of objects")
+            return
+        }
+        row.setValue(value, forKey: key)
+        rows[0] = .object(row)
+        #expect {
+            try DataFiles.gpuSpecs.decode(CanonicalJSON.encode(.array(rows)))
+        } throws: { "\($0)" == "gpu_specs.json: row 1: " + message }
+    }
+}

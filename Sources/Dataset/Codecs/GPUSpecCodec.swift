@@ -30,11 +30,16 @@ enum GPUSpecCodec {
                 let known = GPUSpec.InterconnectTier.allCases.map(\.rawValue).joined(separator: ", ")
                 throw row.location.appending("interconnect_tier").error("'\(tierName)' is not one of \(known)")
             }
-            return GPUSpec(gpuName: try row.string("gpu_name"), memorySizeGB: try row.number("memory_size_gb"),
-                           fp16TFLOPS: try row.number("fp16_tflops"), memoryBandwidthTBps: try row.number("memory_bandwidth_tb_s"),
+            let multiplier = try row.int("fp8_multiplier")
+            guard multiplier == 1 || multiplier == 2 else {
+                throw row.location.appending("fp8_multiplier").error("is \(multiplier), not 1 or 2")
+            }
+            return GPUSpec(gpuName: try row.string("gpu_name"), memorySizeGB: try row.positiveNumber("memory_size_gb"),
+                           fp16TFLOPS: try row.positiveNumber("fp16_tflops"),
+                           memoryBandwidthTBps: try row.positiveNumber("memory_bandwidth_tb_s"),
                            pcieBandwidthGBps: try row.optionalNumber("pcie_bandwidth_gb_s"),
                            nvlinkBandwidthGBps: try row.optionalNumber("nvlink_bandwidth_gb_s"),
-                           fp8Multiplier: try row.int("fp8_multiplier"), architecture: try row.string("architecture"),
+                           fp8Multiplier: multiplier, architecture: try row.string("architecture"),
                            interconnectTier: tier, memoryType: try row.string("memory_type"))
         }
     }

@@ -68,7 +68,7 @@ enum SnapshotIndexCodec {
                 future.append(text)
             }
         }
-        return SnapshotIndex(snapshots: days, indexCommit: try commitID(fields, "index_commit"),
+        return SnapshotIndex(snapshots: days, indexCommit: fields.isNull("index_commit") ? nil : try commitID(fields, "index_commit"),
                              configDigest: try fields.string("config_digest"),
                              sourceCommits: pairs.sorted { $0.day < $1.day }, futureCommits: future)
     }
