@@ -164,7 +164,7 @@ extension SeekGPU {
             guard let text = environment["SEEKGPU_DAILY_RETRY_DELAYS"], !text.isEmpty else { return .daily }
             let delays = text.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
             guard delays.count == text.split(separator: ",").count, delays.allSatisfy({ $0 >= 0 }) else {
-                throw ValidationError("SEEKGPU_DAILY_RETRY_DELAYS='\(text)' is not a list of seconds such as 60,300")
+                throw EnvironmentSettingError("SEEKGPU_DAILY_RETRY_DELAYS='\(text)' is not a list of seconds such as 60,300")
             }
             return Attempts(delays: delays)
         }

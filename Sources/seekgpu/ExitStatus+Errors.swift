@@ -14,7 +14,7 @@ extension ExitStatus {
              is UnreadableDataError:
             self = .dataFormat
         case is SourceUnavailableError: self = .unavailable
-        case is ConfigFileError, is MissingAPIPricingError: self = .configuration
+        case is ConfigFileError, is MissingAPIPricingError, is EnvironmentSettingError: self = .configuration
         default: self = .failure
         }
     }

@@ -132,7 +132,7 @@ struct ExportJob {
         }
         guard config.pipelines.contains(where: \.enabled) else {
             console.summary(["export: no enabled pipeline in \(configPath); nothing to do"])
-            return Outcome(status: 0, details: "")
+            return Outcome(status: ExitStatus.success.rawValue, details: "")
         }
         let environment = ProcessInfo.processInfo.environment
         let logger = console.logger(label: "seekgpu.export")
@@ -165,6 +165,6 @@ struct ExportJob {
         if !report.success {
             console.error("\(failed) export output\(failed == 1 ? "" : "s") failed; the others were delivered")
         }
-        return Outcome(status: report.success ? 0 : 1, details: table)
+        return Outcome(status: (report.success ? ExitStatus.success : .failure).rawValue, details: table)
     }
 }

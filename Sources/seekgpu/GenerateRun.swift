@@ -296,10 +296,17 @@ extension RetryPolicy {
         guard let text = environment["SEEKGPU_RETRY_DELAYS"] else { return .standard }
         let delays = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
         guard delays.allSatisfy({ $0.map { $0 >= 0 && $0 <= 600 } ?? false }) else {
-            throw ValidationError("SEEKGPU_RETRY_DELAYS='\(text)' must be comma-separated seconds between 0 and 600, e.g. 5,10,20.")
+            throw EnvironmentSettingError("SEEKGPU_RETRY_DELAYS='\(text)' must be comma-separated seconds between 0 and 600, e.g. 5,10,20")
         }
         var policy = RetryPolicy.standard
         policy.delays = delays.compactMap { $0 }
         return policy
     }
+}
+
+/// An environment variable seekgpu reads holds a value it cannot use (exit 78: it is configuration).
+struct EnvironmentSettingError: Error, CustomStringConvertible {
+    var description: String
+
+    init(_ description: String) { self.description = description }
 }

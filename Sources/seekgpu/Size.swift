@@ -19,8 +19,9 @@ extension SeekGPU {
                 max_position_embeddings) and whether one request of that length fits. GPU names are those of \
                 CONFIG-DIR/gpu-datasheets.yaml and gpu-datasheet-overrides.yaml (H100, A100_80G, H200, …).
                 Exit status: 0 when sized (also when it does not fit: see "fits"), 1 when the config cannot be \
-                fetched, 64 on a usage error (unknown GPU, bad parallel sizes), 65 when the config is invalid or \
-                lacks a field (the message names it).
+                read or Hugging Face refuses or lacks the repository, 64 on a usage error (unknown GPU, bad parallel \
+                sizes), 65 when the config is invalid or lacks a field (the message names it), 69 when Hugging Face \
+                cannot be reached.
                 """)
 
         @Option(help: ArgumentHelp("A Hugging Face config.json on disk.", valueName: "path"))

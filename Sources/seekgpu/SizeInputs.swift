@@ -84,7 +84,8 @@ struct SizeInputs {
             switch error.kind {
             case .invalidJSON: throw ModelConfigError(modelName: "", message: error.message)
             case .notFound: throw SizeFetchError(message: "\(error.message): check the repository id \(repo)")
-            case .unreachable, .refused: throw SizeFetchError(message: error.message)
+            case .unreachable: throw SourceUnavailableError(source: "Hugging Face", details: error.message)
+            case .refused: throw SizeFetchError(message: error.message)
             }
         }
     }
