@@ -9,7 +9,7 @@ public struct DatasetError: Error, Sendable, Equatable, CustomStringConvertible 
     public var file: String
     /// The 1-based row of a list file (`gpus.json`, `models.json`, …), nil for the file as a whole.
     public var row: Int?
-    /// The field, with its path inside the row when nested (`series[2].prices[1].gpu_name`); nil for the row.
+    /// The field, with its path inside the row when nested (`series[2].prices[0].gpu_name`, 0-based); nil for the row.
     public var field: String?
     /// What is wrong, e.g. `must be a number, not the text '12,5'`.
     public var reason: String
@@ -52,9 +52,10 @@ struct Location: Sendable {
         Location(file: file, row: row, path: path.map { "\($0).\(key)" } ?? key)
     }
 
-    /// The location of the item at 0-based `index` of the list at this location.
+    /// The location of the item at 0-based `index` of the list at this location, written `[index]` as
+    /// JSON paths (and the configuration files' messages) count.
     func item(_ index: Int) -> Location {
-        Location(file: file, row: row, path: (path ?? "") + "[\(index + 1)]")
+        Location(file: file, row: row, path: (path ?? "") + "[\(index)]")
     }
 
     /// The error at this location.

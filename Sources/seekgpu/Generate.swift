@@ -52,7 +52,14 @@ extension SeekGPU {
                     console.summary(["alerts queued: \(result.alerts.count)" + (alertsFile == nil ? " (pass --alerts-file to keep them)" : "")])
                 }
                 if let alertsFile {
-                    try AtomicFile.write(CanonicalJSON.encode(.array(result.alerts.map(\.json))), to: URL(fileURLWithPath: alertsFile))
+                    do {
+                        try AtomicFile.write(CanonicalJSON.encode(.array(result.alerts.map(\.json))),
+                                             to: URL(fileURLWithPath: alertsFile))
+                    } catch {
+                        // The run's own failure, if any, is what the exit status must say.
+                        guard result.error != nil else { throw error }
+                        console.error("could not write the alerts file: \(error)")
+                    }
                 }
                 if let error = result.error { throw error }
             }

@@ -70,7 +70,7 @@ import TestSupport
     @Test(arguments: [
         (#"{"snapshots": ["2026-03-01"], "latest": "2026-03-01"}"#, "is neither seekgpu's snapshot index"),
         (#"{"snapshots": ["2026-03-02", "2026-03-01"], "latest": "2026-03-01", "generated_at": "x"}"#,
-         "snapshots[2] 2026-03-01 is not after 2026-03-02"),
+         "snapshots[1] 2026-03-01 is not after 2026-03-02"),
         (#"{"snapshots": ["2026-03-01"], "latest": "2026-03-02", "generated_at": "x"}"#,
          "latest is 2026-03-02 but the last snapshot is 2026-03-01"),
         (#"{"snapshots": [], "latest": null, "index_commit": "abc", "config_digest": "", "source_commits": {}}"#,
@@ -129,7 +129,7 @@ import TestSupport
         #expect {
             try DataFiles.priceHistory.decode(Array(text.utf8))
         } throws: { error in
-            "\(error)" == "gpu_price_history.json: series[1].prices[1].usd_per_node_hour must be a number, not the text '26'"
+            "\(error)" == "gpu_price_history.json: series[0].prices[0].usd_per_node_hour must be a number, not the text '26'"
         }
     }
 

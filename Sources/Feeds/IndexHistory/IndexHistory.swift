@@ -45,6 +45,9 @@ public struct IndexHistory {
     ///   - force: rebuild every day, ignoring what `index.json` says was done.
     ///   - now: the run's start, seconds since 1970-01-01 UTC. Commits dated later (a skewed clock)
     ///     are listed in the report and never published, so snapshots stop at today (decisions 20).
+    ///   - keepPublished: also hand every published snapshot on in ``SnapshotRunReport/published`` (kept
+    ///     days read back through the Dataset's codecs, rebuilt when damaged), for a site rendered in
+    ///     the same run; off, only the latest is read.
     /// - Returns: what was examined, written, skipped and changed.
     /// - Throws: ``FormatChangeError`` when a commit has result directories but none can be read;
     ///   ``GitError`` or a file error otherwise. Files already written stay valid.

@@ -54,8 +54,13 @@ public enum FileTree {
         for name in names where prefix.isEmpty ? !excluding.contains(name) : true {
             let url = directory.appendingPathComponent(name)
             let relative = prefix + name
-            let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
-            switch attributes?[.type] as? FileAttributeType {
+            let attributes: [FileAttributeKey: Any]
+            do {
+                attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+            } catch {
+                throw DataStateReadError(message: "could not read '\(url.path)': \(error.localizedDescription)")
+            }
+            switch attributes[.type] as? FileAttributeType {
             case .typeDirectory?:
                 try walk(url, prefix: relative + "/", excluding: excluding, into: &files)
             case .typeRegular?:
