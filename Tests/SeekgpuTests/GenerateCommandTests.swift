@@ -102,16 +102,6 @@ import TestSupport
         #expect(alerts.contains("Index commits dated in the future"))
     }
 
-    @Test func anUnusableRetrySettingIsAConfigurationError() throws {
-        let dir = try TemporaryDirectory()
-        _ = try makeIndex(in: dir)
-        var environment = ProcessInfo.processInfo.environment
-        environment["SEEKGPU_RETRY_DELAYS"] = "5,soon"
-        let run = try CommandRunner.run(["generate", "--step", "models", "--out", dir.path("out")], environment: environment)
-        #expect(run.status == 78)
-        #expect(run.stderr.contains("SEEKGPU_RETRY_DELAYS='5,soon' must be comma-separated seconds"), "\(run.stderr)")
-    }
-
     @Test func anUnknownStepIsAUsageError() throws {
         let run = try CommandRunner.run(["generate", "--step", "nope"])
         #expect(run.status == 64)

@@ -73,14 +73,14 @@ import TestSupport
         }
     }
 
-    @Test func aBadRetrySettingIsAUsageError() async throws {
+    @Test func aBadRetrySettingIsAConfigurationError() async throws {
         var environment = environment("http://127.0.0.1:1")
         environment["SEEKGPU_RETRY_DELAYS"] = "soon"
         let frozen = environment
         let result = try await onDedicatedThread {
             try CommandRunner.run(["generate", "--step", "prices", "--out", "/nonexistent"], environment: frozen)
         }
-        #expect(result.status == 64)
-        #expect(result.stderr.contains("SEEKGPU_RETRY_DELAYS"))
+        #expect(result.status == 78)
+        #expect(result.stderr.contains("SEEKGPU_RETRY_DELAYS='soon' must be comma-separated seconds"))
     }
 }
