@@ -46,12 +46,34 @@ extension DataSource {
     /// renders before every step has run); a malformed one is an error.
     /// - Throws: ``DatasetError`` naming the file, row and field of the first problem.
     public func dataset() throws(DatasetError) -> Dataset {
-        let index = try read(DataFiles.snapshotIndex)
-        return Dataset(offerings: try read(DataFiles.offerings) ?? [], priceSource: try read(DataFiles.gpuSource),
-                       priceHistory: try read(DataFiles.priceHistory) ?? PriceHistory(),
-                       gpuSpecs: try read(DataFiles.gpuSpecs) ?? [], models: try read(DataFiles.models) ?? [],
-                       apiPrices: try read(DataFiles.apiPricing) ?? [], snapshotIndex: index,
-                       snapshots: try index.map { index throws(DatasetError) in try snapshots(listedIn: index) } ?? [])
+        var dataset = Dataset()
+        try read(Set(Dataset.Part.allCases), into: &dataset)
+        return dataset
+    }
+
+    /// Replaces `parts` of `dataset` with the published files' values; the other parts stay as given
+    /// (e.g. the values the steps of this run produced). A missing file reads as empty.
+    /// - Throws: ``DatasetError`` naming the file, row and field of the first problem.
+    public func read(_ parts: Set<Dataset.Part>, into dataset: inout Dataset) throws(DatasetError) {
+        if parts.contains(.prices) {
+            dataset.offerings = try read(DataFiles.offerings) ?? []
+            dataset.priceSource = try read(DataFiles.gpuSource)
+            dataset.priceHistory = try read(DataFiles.priceHistory) ?? PriceHistory()
+            dataset.gpuSpecs = try read(DataFiles.gpuSpecs) ?? []
+        }
+        if parts.contains(.snapshots) {
+            let index = try read(DataFiles.snapshotIndex)
+            dataset.snapshotIndex = index
+            dataset.snapshots = try index.map { index throws(DatasetError) in try snapshots(listedIn: index) } ?? []
+        }
+        if parts.contains(.models) { dataset.models = try read(DataFiles.models) ?? [] }
+        if parts.contains(.apiPricing) { dataset.apiPrices = try read(DataFiles.apiPricing) ?? [] }
+    }
+
+    /// The newest published snapshot, or nil when there is none.
+    /// - Throws: ``DatasetError`` when the index or the snapshot is malformed.
+    public func latestSnapshot() throws(DatasetError) -> Snapshot? {
+        try read(DataFiles.snapshotIndex)?.latest.flatMap { day throws(DatasetError) in try snapshot(day) }
     }
 }
 

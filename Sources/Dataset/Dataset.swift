@@ -21,6 +21,18 @@ public struct Dataset: Sendable {
     /// Every snapshot the index lists, oldest first.
     public var snapshots: [Snapshot]
 
+    /// The groups of files one step writes: a stage fills in what it did not produce by part.
+    public enum Part: Sendable, Hashable, CaseIterable {
+        /// `gpus.json`, `gpu_source.json`, `gpu_price_history.json`, `gpu_specs.json`.
+        case prices
+        /// `snapshots/index.json` and every snapshot it lists.
+        case snapshots
+        /// `models.json`.
+        case models
+        /// `api_pricing.json`.
+        case apiPricing
+    }
+
     /// Creates a dataset; every part defaults to empty.
     public init(offerings: [Offering] = [], priceSource: PriceSource? = nil, priceHistory: PriceHistory = PriceHistory(),
                 gpuSpecs: [GPUSpec] = [], models: [ModelSpec] = [], apiPrices: [APIPrice] = [],

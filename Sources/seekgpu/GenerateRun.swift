@@ -97,7 +97,8 @@ struct GenerateRun {
 
     private func runSteps(into result: inout Result, current: inout Step) throws {
         var latest: Snapshot?
-        var produced = Set<Step>()
+        var produced = Set<Dataset.Part>()
+        var indexConfiguration: IndexConfiguration?
         if runs(.prices) {
             current = .prices
             let (report, catalogs) = try prices()
@@ -112,7 +113,8 @@ struct GenerateRun {
         }
         if runs(.snapshots) {
             current = .snapshots
-            let report = try snapshots(keepPublished: options.step == .all)
+            let (report, configuration) = try snapshots(keepPublished: options.step == .all)
+            indexConfiguration = configuration
             result.alerts += report.alerts
             result.dataset.snapshotIndex = report.index
             result.dataset.snapshots = report.published
@@ -148,33 +150,13 @@ struct GenerateRun {
         if runs(.site) {
             current = .site
             do {
-                result.dataset = try completed(result.dataset, produced: produced)
+                try data.read(Set(Dataset.Part.allCases).subtracting(produced), into: &result.dataset)
             } catch {
                 throw UnreadableDataError(problem: error)
             }
-            try site(result.dataset)
+            try site(result.dataset, configuration: indexConfiguration)
             result.steps.append(StepOutcome(step: .site))
         }
-    }
-
-    /// `dataset` with every part no step produced this run decoded from the data folder.
-    private func completed(_ dataset: Dataset, produced: Set<Step>) throws(DatasetError) -> Dataset {
-        var complete = dataset
-        if !produced.contains(.prices) {
-            complete.offerings = try data.read(DataFiles.offerings) ?? []
-            complete.priceSource = try data.read(DataFiles.gpuSource)
-            complete.priceHistory = try data.read(DataFiles.priceHistory) ?? PriceHistory()
-            complete.gpuSpecs = try data.read(DataFiles.gpuSpecs) ?? []
-        }
-        if !produced.contains(.snapshots) {
-            complete.snapshotIndex = try data.read(DataFiles.snapshotIndex)
-            complete.snapshots = try complete.snapshotIndex.map { index throws(DatasetError) in
-                try data.snapshots(listedIn: index)
-            } ?? []
-        }
-        if !produced.contains(.models) { complete.models = try data.read(DataFiles.models) ?? [] }
-        if !produced.contains(.apiPricing) { complete.apiPrices = try data.read(DataFiles.apiPricing) ?? [] }
-        return complete
     }
 
     // MARK: - Steps
@@ -194,7 +176,7 @@ struct GenerateRun {
         return (report, catalogs)
     }
 
-    private func snapshots(keepPublished: Bool) throws -> SnapshotRunReport {
+    private func snapshots(keepPublished: Bool) throws -> (SnapshotRunReport, IndexConfiguration) {
         let configuration = try IndexConfiguration.load(
             from: configDirectory.appendingPathComponent(IndexConfiguration.fileName))
         let (repository, head) = try IndexHistory.openRepository(at: options.index)
@@ -204,7 +186,7 @@ struct GenerateRun {
                              force: options.forceSnapshots, now: Int64(options.now.timeIntervalSince1970.rounded(.down)),
                              keepPublished: keepPublished)
         console.summary(report.summaryLines(verbose: options.verbose))
-        return report
+        return (report, configuration)
     }
 
     private func models(latest: Snapshot?) throws -> ModelRunReport {
@@ -231,9 +213,10 @@ struct GenerateRun {
     }
 
     /// Renders the site from `dataset`, writes `metadata.json` and publishes the JSON Schemas.
-    private func site(_ dataset: Dataset) throws {
-        let renames = try IndexConfiguration.load(
-            from: configDirectory.appendingPathComponent(IndexConfiguration.fileName)).renames
+    /// - Parameter configuration: the index configuration the snapshots step read this run, if it ran.
+    private func site(_ dataset: Dataset, configuration: IndexConfiguration?) throws {
+        let renames = try (configuration ?? IndexConfiguration.load(
+            from: configDirectory.appendingPathComponent(IndexConfiguration.fileName))).renames
         var content = SiteContent(dataset: dataset, aliases: ModelAliases(renames.map { ($0.from, $0.to) }))
         if let cases = options.vllmCases { content.vllmAgreement = VLLMAgreement.rows(try VLLMLogCases.load(path: cases)) }
         let changed = try SiteWriter(outputDirectory: URL(fileURLWithPath: options.out)).write(content)
@@ -279,14 +262,6 @@ struct UnreadableDataError: Error, CustomStringConvertible {
             remedy = "repair it from git history, or delete it and run `seekgpu generate --step prices`"
         }
         return "\(problem). Nothing was rendered: \(remedy), or restore the file from git."
-    }
-}
-
-extension DataFolder {
-    /// The newest published snapshot, or nil when there is none.
-    /// - Throws: ``DatasetError`` when the index or the snapshot is malformed.
-    func latestSnapshot() throws(DatasetError) -> Snapshot? {
-        try read(DataFiles.snapshotIndex)?.latest.flatMap { day throws(DatasetError) in try snapshot(day) }
     }
 }
 
