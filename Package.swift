@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "SeekCoreTests", dependencies: ["SeekCore"]),
         .testTarget(name: "ConfigKitTests", dependencies: ["ConfigKit", "SeekCore", "TestSupport", "Yams"]),
         .testTarget(name: "DatasetTests", dependencies: ["Dataset", "SeekCore", "TestSupport"]),
-        .testTarget(name: "SizingTests", dependencies: ["Sizing", "SeekCore", "Dataset", "Feeds"]),
+        .testTarget(name: "SizingTests", dependencies: ["Sizing", "SeekCore", "Dataset", "Feeds", "TestSupport"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "SeekCore", "Sizing", "Dataset", "Feeds", "TestSupport"]),
         .testTarget(name: "FeedsTests", dependencies: ["Feeds", "ConfigKit", "Dataset", "Sizing", "GitKit", "NetKit", "SeekCore", "TestSupport",
                                                        "ZIPFoundation"]),

@@ -1,4 +1,5 @@
 import Foundation
+import SeekCore
 
 /// Paths of the project and of the shared data fixtures (`../shared/data` beside the repository).
 public enum Fixtures {
@@ -14,4 +15,16 @@ public enum Fixtures {
 
     /// `config/` of the repository.
     public static let configDirectory: URL = repositoryRoot.appendingPathComponent("config")
+
+    /// `Tests/Fixtures` of the repository: small public files the tests read (each folder cites its sources).
+    public static let projectFixtures: URL = repositoryRoot.appendingPathComponent("Tests/Fixtures")
+
+    /// The full `config.json` of a model of the public vLLM logs (`Tests/Fixtures/vllm-log-configs/<org>/<repo>/`),
+    /// parsed, or `nil` when the fixtures have none.
+    public static func vllmLogConfig(of modelID: String) throws -> JSONValue? {
+        let url = projectFixtures.appendingPathComponent("vllm-log-configs").appendingPathComponent(modelID)
+            .appendingPathComponent("config.json")
+        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        return try JSONParser.parse(Array(data))
+    }
 }

@@ -19,8 +19,8 @@ struct SizeInputs {
     var gpu: GPUSpec
     /// Memory of one GPU in GiB: the datasheet's GB figure, which for HBM and GDDR boards is a binary size.
     var gpuMemoryGiB: Double
-    /// Weight memory, when the parameters could be counted.
-    var weights: WeightEstimate?
+    /// What vLLM loads, when the parameters could be counted.
+    var weights: CheckpointWeights?
     /// Why the weights are unknown, when they are.
     var weightsProblem: String?
     /// The text config's `max_position_embeddings`.
@@ -59,8 +59,8 @@ struct SizeInputs {
                                 maxPositionEmbeddings: text["max_position_embeddings"]?.intValue)
         do {
             let registry = try ModelArchitectures.load(configDirectory: configDirectory)
-            inputs.weights = try WeightEstimate(config: config, architectures: registry,
-                                                dtypeBytes: architecture.modelDTypeBytes)
+            inputs.weights = try CheckpointWeights(config: config, architectures: registry,
+                                                   dtypeBytes: architecture.modelDTypeBytes)
         } catch {
             inputs.weightsProblem = "\(error)"
         }
@@ -96,40 +96,4 @@ struct SizeFetchError: Error, CustomStringConvertible {
     /// What failed, naming the path or the URL without secrets.
     var message: String
     var description: String { message }
-}
-
-/// A model's weight memory from its exact parameter count and checkpoint format, through the site's
-/// weight estimate (``WeightMemory/size(parameters:routedExpertParameters:precision:precisionName:)``).
-struct WeightEstimate {
-    /// All parameters (`ParameterCounter`).
-    var parameters: Int
-    /// Total weight bytes over all GPUs.
-    var bytes: Double
-    /// The format, e.g. `BF16`, `FP8`, `INT4`.
-    var format: String
-
-    /// Counts `config`'s parameters and sizes them: quantized checkpoints at their format (as the models
-    /// step detects it), others at `dtypeBytes` per parameter.
-    ///
-    /// - Throws: ``ModelConfigError`` for a `model_type` the registry lacks or an unknown format.
-    init(config: JSONValue, architectures: ModelArchitectures, dtypeBytes: Int) throws {
-        let counts = try ParameterCounter.count(config: config, architectures: architectures)
-        parameters = counts.total
-        let text = try architectures.textConfig(of: config)
-        let quantized = [text["quantization_config"], config["quantization_config"]].contains { $0 != nil && $0 != .null }
-        let precision: ServingPrecision
-        let name: String?
-        if quantized {
-            name = try PrecisionDetector.detect(config: config, architectures: architectures).dtype
-            precision = ServingPrecision(raw: name)
-            format = name ?? "?"
-        } else {
-            name = nil
-            precision = dtypeBytes == 4 ? .fp32 : dtypeBytes == 1 ? .fp8 : .bf16
-            format = dtypeBytes == 4 ? "FP32" : "16-bit"
-        }
-        bytes = WeightMemory.size(parameters: Double(counts.total),
-                                  routedExpertParameters: counts.routedExperts > 0 ? Double(counts.routedExperts) : nil,
-                                  precision: precision, precisionName: name)
-    }
 }

@@ -20,7 +20,7 @@ extension SizeReport {
             ("model", .string(inputs.source)),
             ("model_type", .string(inputs.modelType)),
             ("parameters", inputs.weights.map { .int($0.parameters) } ?? .null),
-            ("weight_format", inputs.weights.map { .string($0.format) } ?? .null),
+            ("weight_format", inputs.weights.map { .string(Self.format(of: $0)) } ?? .null),
             ("layers", .object(layers)),
             ("gpu", .string(inputs.gpu.gpuName)),
             ("gpu_memory_gib", .double(inputs.gpuMemoryGiB)),
@@ -41,7 +41,7 @@ extension SizeReport {
     /// The aligned two-column table.
     var table: String {
         let weights = weightsGiB.map { value in
-            let detail = inputs.weights.map { " (\(Self.grouped($0.parameters)) params, \($0.format), / TP×PP \(settings.tensorParallel * settings.pipelineParallel))" } ?? ""
+            let detail = inputs.weights.map { " (\(Self.grouped($0.parameters)) params, \(Self.format(of: $0)), / TP×PP \(settings.tensorParallel * settings.pipelineParallel))" } ?? ""
             return Self.gib(value) + detail
         } ?? "unknown (\(inputs.weightsProblem ?? "?"))"
         let available = availableGiven
@@ -63,6 +63,11 @@ extension SizeReport {
         ]
         let width = rows.map(\.0.count).max() ?? 0
         return rows.map { $0.0.padding(toLength: width + 2, withPad: " ", startingAt: 0) + $0.1 }.joined(separator: "\n") + "\n"
+    }
+
+    /// The quantization's label, or the unquantized dtype (`16-bit`, `FP32`).
+    static func format(of weights: CheckpointWeights) -> String {
+        weights.quantization?.label ?? (weights.dtypeBytes == 4 ? "FP32" : "16-bit")
     }
 
     static func rounded(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }

@@ -36,8 +36,8 @@ struct SizeReport {
         settings = VLLMSettings(blockSize: command.blockSize, kvCacheDType: command.kvCacheDType ?? .auto,
                                 tensorParallel: command.tensorParallel, pipelineParallel: command.pp,
                                 maxModelLen: maxModelLen, maxNumBatchedTokens: command.maxNumBatchedTokens)
-        let shards = Double(settings.tensorParallel * settings.pipelineParallel)
-        weightsGiB = inputs.weights.map { $0.bytes / shards / Self.gibibyte }
+        let (tp, pp) = (settings.tensorParallel, settings.pipelineParallel)
+        weightsGiB = inputs.weights.map { VLLMWeights.gibPerGPU($0, tensorParallel: tp, pipelineParallel: pp) }
         reserveGiB = Self.reserveGiB(config: inputs.config, layers: inputs.architecture.layers.count, settings: settings)
         if let given = command.availableKvGib {
             availableGiB = given

@@ -4,11 +4,11 @@ import SeekCore
 import Yams
 
 extension ModelArchitectures {
-    static let wrapperKeys = ["model_type", "text_model_type"]
+    static let wrapperKeys = ["model_type", "text_model_type", "vision_tower"]
     static let familyKeys = [
         "model_types", "attention", "counter", "expert_count_key", "shared_key", "shared_is_count",
         "expert_intermediate_key", "dense_layers_key", "mtp_key", "projections", "attention_output_gate",
-        "qkv_bias", "qk_norm",
+        "qkv_bias", "qk_norm", "norms_per_layer", "tie_word_embeddings_default",
     ]
 
     /// Reads and checks `model-architectures.yaml` in `configDirectory`.
@@ -37,6 +37,7 @@ extension ModelArchitectures {
         else { throw reader.error(file: path) }
         var types = SeenNames()
         var wrappers: [String: String?] = [:]
+        var towers: [String: VisionTower] = [:]
         for (index, item) in (reader.sequence(reader.given(top["multimodal_wrappers"]), "multimodal_wrappers") ?? []).enumerated() {
             let place = "multimodal_wrappers[\(index)]"
             guard let fields = reader.mapping(item, at: place, allowed: wrapperKeys, required: ["model_type"]),
@@ -48,6 +49,10 @@ extension ModelArchitectures {
                 continue
             }
             wrappers[type] = injected
+            if let node = reader.given(fields["vision_tower"]),
+               let tower = reader.choice(node, "\(place): vision_tower", as: VisionTower.self) {
+                towers[type] = tower
+            }
         }
         var families: [String: ArchitectureFamily] = [:]
         for (index, item) in (reader.sequence(reader.given(top["families"]), "families") ?? []).enumerated() {
@@ -65,7 +70,7 @@ extension ModelArchitectures {
             }
         }
         try reader.check(file: path)
-        return ModelArchitectures(families: families, multimodalWrappers: wrappers)
+        return ModelArchitectures(families: families, multimodalWrappers: wrappers, visionTowers: towers)
     }
 
     /// One `families` entry, its model type left empty (nil when it is not usable; its problems are
@@ -88,6 +93,14 @@ extension ModelArchitectures {
                 reader.report("\(place): projections is \(written); use 2 (ungated MLP) or 3 (gated)", at: node)
             }
         }
+        var norms = 2
+        if let node = reader.given(fields["norms_per_layer"]), let written = reader.int(node, "\(place): norms_per_layer") {
+            if written == 2 || written == 4 {
+                norms = written
+            } else {
+                reader.report("\(place): norms_per_layer is \(written); use 2 (pre-norms) or 4 (pre- and post-norms, Gemma)", at: node)
+            }
+        }
         func key(_ name: String) -> String? {
             reader.given(fields[name]).flatMap { reader.nonEmptyString($0, "\(place): \(name)") }
         }
@@ -101,7 +114,8 @@ extension ModelArchitectures {
             expertCountKey: key("expert_count_key"), sharedKey: key("shared_key"), sharedIsCount: flag("shared_is_count"),
             expertIntermediateKey: key("expert_intermediate_key"), denseLayersKey: key("dense_layers_key"),
             mtpKey: key("mtp_key"), projections: projections, attentionOutputGate: flag("attention_output_gate"),
-            qkvBias: flag("qkv_bias"), qkNorm: flag("qk_norm"))
+            qkvBias: flag("qkv_bias"), qkNorm: flag("qk_norm"), normsPerLayer: norms,
+            tiesEmbeddingsByDefault: flag("tie_word_embeddings_default"))
         if counter == .generic {
             for name in ["expert_count_key", "expert_intermediate_key"] where reader.given(fields[name]) == nil {
                 reader.report("\(place) uses counter 'generic' but has no '\(name)'", at: fields[name] ?? node)

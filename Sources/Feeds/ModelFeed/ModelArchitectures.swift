@@ -21,6 +21,8 @@ public struct ArchitectureFamily: Sendable, Hashable {
         case minimaxM3 = "minimax_m3"
         /// A standard dense decoder (seekgpu addition; the reference cannot count these).
         case dense
+        /// gpt-oss: biased attention with per-head sinks, biased routed experts (seekgpu addition).
+        case gptOSS = "gpt_oss"
     }
 
     /// The `model_type` this entry applies to.
@@ -49,6 +51,11 @@ public struct ArchitectureFamily: Sendable, Hashable {
     public var qkvBias: Bool
     /// `true` when q and k get a per-head RMSNorm (2 × head_dim per layer, Qwen3); dense counter only.
     public var qkNorm: Bool
+    /// RMSNorms per decoder layer: 2 (before attention and MLP), 4 for Gemma 2/3 (also after each); dense counter only.
+    public var normsPerLayer: Int
+    /// Whether `lm_head` is tied to the embedding when the config has no `tie_word_embeddings` (Transformers'
+    /// default for the model type: true for Gemma, false for Llama, Qwen and the reference's families).
+    public var tiesEmbeddingsByDefault: Bool
 
     /// Creates an entry.
     ///
@@ -56,7 +63,8 @@ public struct ArchitectureFamily: Sendable, Hashable {
     public init(modelType: String, attention: Attention, counter: Counter, expertCountKey: String? = nil,
                 sharedKey: String? = nil, sharedIsCount: Bool = false, expertIntermediateKey: String? = nil,
                 denseLayersKey: String? = nil, mtpKey: String? = nil, projections: Int = 3,
-                attentionOutputGate: Bool = false, qkvBias: Bool = false, qkNorm: Bool = false) {
+                attentionOutputGate: Bool = false, qkvBias: Bool = false, qkNorm: Bool = false, normsPerLayer: Int = 2,
+                tiesEmbeddingsByDefault: Bool = false) {
         self.modelType = modelType
         self.attention = attention
         self.counter = counter
@@ -70,6 +78,8 @@ public struct ArchitectureFamily: Sendable, Hashable {
         self.attentionOutputGate = attentionOutputGate
         self.qkvBias = qkvBias
         self.qkNorm = qkNorm
+        self.normsPerLayer = normsPerLayer
+        self.tiesEmbeddingsByDefault = tiesEmbeddingsByDefault
     }
 }
 
@@ -84,15 +94,21 @@ public struct ModelArchitectures: Sendable, Hashable {
     /// Multimodal wrapper model types → the `model_type` injected into a `text_config` that has none
     /// (`nil` when nothing is injected).
     public var multimodalWrappers: [String: String?]
+    /// Wrapper model types whose vision tower and projector are counted, and their layout. Wrappers
+    /// not listed (the reference's: Kimi-K2.5, Qwen3.5, MiniMax-M3-VL) count their text model only.
+    public var visionTowers: [String: VisionTower]
 
     /// Creates a registry.
     ///
     /// - Parameters:
     ///   - families: Supported model types and their entries.
     ///   - multimodalWrappers: Wrapper model types and the text model type each injects, if any.
-    public init(families: [String: ArchitectureFamily], multimodalWrappers: [String: String?]) {
+    ///   - visionTowers: Wrapper model types whose vision tower is counted, and its layout.
+    public init(families: [String: ArchitectureFamily], multimodalWrappers: [String: String?],
+                visionTowers: [String: VisionTower] = [:]) {
         self.families = families
         self.multimodalWrappers = multimodalWrappers
+        self.visionTowers = visionTowers
     }
 
     /// The entry for `modelType`, or `nil` when the type is unsupported.

@@ -18,6 +18,33 @@ public struct ParameterCount: Sendable, Hashable {
     public var numMambaLayers: Int
     /// Full-attention layers of a hybrid (0 for non-hybrids, where every layer has attention).
     public var numAttentionLayers: Int
+    /// The input embedding's parameters (V·H), kept in 16 bits by every quantization vLLM loads.
+    public var embedding: Int = 0
+    /// The untied `lm_head`'s parameters (0 when tied to the embedding).
+    public var lmHead: Int = 0
+    /// Multi-token-prediction parameters counted in ``total``; vLLM does not load them unless it
+    /// serves the model with MTP speculative decoding.
+    public var mtp: Int = 0
+    /// The vision tower and multimodal projector of a vision-language wrapper (0 for text models).
+    public var vision: Int = 0
+    /// One routed expert's matrices (hidden size and FFN width), when the model has routed experts.
+    public var expertShape: ExpertShape?
+
+    /// The dimensions of one routed expert: `projections` matrices of `hidden × width`.
+    public struct ExpertShape: Sendable, Hashable {
+        /// `hidden_size`.
+        public var hidden: Int
+        /// The expert FFN width.
+        public var width: Int
+        /// Routed experts per MoE layer.
+        public var count: Int
+        /// Creates a shape.
+        public init(hidden: Int, width: Int, count: Int) {
+            self.hidden = hidden
+            self.width = width
+            self.count = count
+        }
+    }
 
     /// Creates a result.
     ///

@@ -21,7 +21,14 @@ public enum ParameterCounter {
         guard let family = architectures.family(for: modelType) else {
             throw ModelConfigError(modelName: "", message: "Unknown model_type='\(modelType)'")
         }
-        return try count(textConfig: text, family: family)
+        var counts = try count(textConfig: text, family: family)
+        if let wrapper = config["model_type"]?.stringValue, let tower = architectures.visionTowers[wrapper],
+           let raw = config.objectValue {
+            counts.vision = try tower.parameters(config: raw, textHidden: ConfigFields(text).require("hidden_size"))
+            counts.total += counts.vision
+            counts.active += counts.vision
+        }
+        return counts
     }
 
     /// Counts the parameters of an already unwrapped text config with the given family's counter.
@@ -33,13 +40,24 @@ public enum ParameterCounter {
     /// - Throws: ``ModelConfigError`` naming a missing or malformed field.
     public static func count(textConfig: JSONObject, family: ArchitectureFamily) throws -> ParameterCount {
         let shapes = try LayerShapes(textConfig, family: family)
-        switch family.counter {
+        var counts = try count(shapes)
+        if counts.embedding == 0 {
+            counts.embedding = shapes.embedding
+            counts.lmHead = shapes.lmHead
+        }
+        return counts
+    }
+
+    private static func count(_ shapes: LayerShapes) throws -> ParameterCount {
+        switch shapes.family.counter {
         case .deepseekV4:
             return try shapes.countDeepSeekV4()
         case .minimaxM3:
             return try shapes.countMiniMaxM3()
         case .dense:
             return try shapes.countDense()
+        case .gptOSS:
+            return try shapes.countGPTOSS()
         case .generic:
             if shapes.fields.object["hybrid_override_pattern"] != nil {
                 return try shapes.countPatternHybrid()
@@ -79,8 +97,11 @@ struct LayerShapes {
     /// Input embedding V·H.
     var embedding: Int { vocab * hidden }
 
-    /// `lm_head`: 0 when tied to the embedding, else V·H.
-    var lmHead: Int { fields.bool("tie_word_embeddings") ? 0 : vocab * hidden }
+    /// `lm_head`: 0 when tied to the embedding (`tie_word_embeddings`, else the family's default), else V·H.
+    var lmHead: Int {
+        let tied = fields.value("tie_word_embeddings").map(ConfigFields.isTruthy) ?? family.tiesEmbeddingsByDefault
+        return tied ? 0 : vocab * hidden
+    }
 
     /// `head_dim`, or H // nH.
     func headDim() throws -> Int {
@@ -99,15 +120,20 @@ struct LayerShapes {
         }
     }
 
-    /// H·qr + qr + qr·nH·(nope+rope) + H·(kr+rope) + kr + kr·nH·(nope+v) + nH·v·H.
+    /// H·qr + qr + qr·nH·(nope+rope) + H·(kr+rope) + kr + kr·nH·(nope+v) + nH·v·H; without a
+    /// `q_lora_rank` (DeepSeek-V2-Lite, Kimi-VL) the query is one projection H·nH·(nope+rope).
     func mlaAttention() throws -> Int {
-        let qr = try fields.require("q_lora_rank")
         let kr = try fields.require("kv_lora_rank")
         let nope = try fields.require("qk_nope_head_dim")
         let rope = try fields.require("qk_rope_head_dim")
         let v = try fields.require("v_head_dim")
         let h = hidden
-        let query = h * qr + qr + qr * heads * (nope + rope)
+        let query: Int
+        if let qr = try fields.optional("q_lora_rank") {
+            query = h * qr + qr + qr * heads * (nope + rope)
+        } else {
+            query = h * heads * (nope + rope)
+        }
         let keyValue = h * (kr + rope) + kr + kr * heads * (nope + v)
         return query + keyValue + heads * v * h
     }
@@ -184,18 +210,24 @@ struct LayerShapes {
         let denseBlock = attention + 3 * h * intermediate + 2 * h + indexer
         let moeBlockTotal = attention + experts.layer(experts.count) + 2 * h + indexer
         let moeBlockActive = attention + experts.layer(experts.perToken) + 2 * h + indexer
-        let fixed = embedding + lmHead + denseLayers * denseBlock + h + mtp * (2 * h * h + 4 * h)
-        return ParameterCount(
+        let mtpParameters = mtp * (2 * h * h + 4 * h)
+        let fixed = embedding + lmHead + denseLayers * denseBlock + h + mtpParameters
+        var result = ParameterCount(
             modelType: modelType,
             total: fixed + moeLayers * moeBlockTotal,
             active: fixed + moeLayers * moeBlockActive,
             routedExperts: moeLayers * experts.count * 3 * h * experts.width,
             numLayers: layers, numDenseLayers: denseLayers, numMoELayers: moeLayers)
+        result.embedding = embedding
+        result.lmHead = lmHead
+        result.mtp = mtpParameters
+        result.expertShape = ParameterCount.ExpertShape(hidden: h, width: experts.width, count: experts.count)
+        return result
     }
 
     /// A standard dense decoder: V·H embedding, `lm_head` unless tied, per layer GQA attention (with
     /// q/k/v biases for Qwen2-style families, q/k/v/o biases when `attention_bias` is true, and QK-norm
-    /// when the family has it) + P·H·I MLP + 2H norms, and the final norm H.
+    /// when the family has it) + P·H·I MLP + `normsPerLayer`·H norms (4 for Gemma), and the final norm H.
     func countDense() throws -> ParameterCount {
         let h = hidden
         let intermediate = try fields.require("intermediate_size")
@@ -208,9 +240,12 @@ struct LayerShapes {
         }
         if fields.bool("attention_bias") { attention += h }
         if family.qkNorm { attention += 2 * hd }
-        let layer = attention + family.projections * h * intermediate + 2 * h
+        let layer = attention + family.projections * h * intermediate + family.normsPerLayer * h
         let total = embedding + lmHead + layers * layer + h
-        return ParameterCount(modelType: modelType, total: total, active: total, routedExperts: 0,
-                              numLayers: layers, numDenseLayers: layers, numMoELayers: 0)
+        var result = ParameterCount(modelType: modelType, total: total, active: total, routedExperts: 0,
+                                    numLayers: layers, numDenseLayers: layers, numMoELayers: 0)
+        result.embedding = embedding
+        result.lmHead = lmHead
+        return result
     }
 }
