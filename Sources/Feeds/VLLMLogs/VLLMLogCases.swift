@@ -50,7 +50,8 @@ public enum VLLMLogCases {
             availableGiB: o["available_kv_cache_gib"]?.doubleValue, tokens: o["kv_cache_size_tokens"]?.intValue,
             blocks: o["num_gpu_blocks"]?.intValue,
             concurrency: o["max_concurrency"]?.stringValue ?? o["max_concurrency"]?.doubleValue.map { String(format: "%.2f", $0) },
-            paddingWarning: o["padding_warning"]?.stringValue, facts: facts)
+            paddingWarning: o["padding_warning"]?.stringValue, facts: facts, gpuType: o["gpu_type"]?.stringValue,
+            gpuMemoryUtilization: o["gpu_memory_utilization"]?.doubleValue)
     }
 }
 

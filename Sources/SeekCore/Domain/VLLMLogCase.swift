@@ -79,13 +79,18 @@ public struct VLLMLogCase: Sendable, Equatable {
     public var paddingWarning: String?
     /// What the log's source says about the architecture.
     public var facts: Facts
+    /// The GPU as the case describes it, e.g. `NVIDIA H100 80GB (vLLM init_total_memory 79.19 GiB)`.
+    public var gpuType: String?
+    /// `--gpu-memory-utilization`, when the log says.
+    public var gpuMemoryUtilization: Double?
 
     /// Creates a case.
     public init(id: String, modelID: String, family: String, version: String? = nil, engine: String? = nil,
                 tensorParallel: Int = 1, pipelineParallel: Int = 1, blockSize: Int? = nil, maxModelLen: Int? = nil,
                 maxNumBatchedTokens: Int? = nil, kvCacheDType: String? = nil, dtype: String? = nil, quantization: String? = nil,
                 weightsGiB: Double? = nil, availableGiB: Double? = nil, tokens: Int? = nil, blocks: Int? = nil,
-                concurrency: String? = nil, paddingWarning: String? = nil, facts: Facts = Facts()) {
+                concurrency: String? = nil, paddingWarning: String? = nil, facts: Facts = Facts(), gpuType: String? = nil,
+                gpuMemoryUtilization: Double? = nil) {
         self.id = id
         self.modelID = modelID
         self.family = family
@@ -106,5 +111,7 @@ public struct VLLMLogCase: Sendable, Equatable {
         self.concurrency = concurrency
         self.paddingWarning = paddingWarning
         self.facts = facts
+        self.gpuType = gpuType
+        self.gpuMemoryUtilization = gpuMemoryUtilization
     }
 }

@@ -1,0 +1,75 @@
+/// The constants of vLLM's memory outside weights and KV cache, per range of releases where they hold: the
+/// one named table the memory model reads (``VLLMMemory``). Each figure is calibrated on the public start-up
+/// logs of `shared/data/vllm-logs` and named after the code that allocates it; Methodology lists them.
+public struct VLLMRelease: Sendable, Hashable, CustomStringConvertible {
+    /// How the engine profiles memory before sizing the KV cache.
+    public enum Engine: Sendable, Hashable {
+        /// V0 (`vllm/worker/worker.py`): one forward pass of `max_num_batched_tokens` tokens (by default
+        /// `max(max_model_len, 2048)`) plus float32 logits of `max_num_seqs` rows; activations add to the peak.
+        case v0
+        /// v1 (`vllm/v1/worker/gpu_worker.py determine_available_memory`): `profile_run` runs a forward pass of
+        /// `max_num_batched_tokens`, frees its activations, then the dummy sampler over `max_num_seqs` rows;
+        /// the peak is the larger of the two.
+        case v1
+    }
+
+    /// The releases, e.g. `0.17–0.19`.
+    public var name: String
+    /// First release of the range (major, minor).
+    public var first: (Int, Int)
+    /// Last release of the range.
+    public var last: (Int, Int)
+    /// The profiling engine.
+    public var engine: Engine
+    /// Non-torch memory the profile adds (cuBLAS/cuDNN workspaces, allocator slack), GiB; the CUDA context
+    /// itself is in the baseline snapshot and never counted.
+    public var nonTorchGiB: Double
+    /// Bytes the dummy sampler holds per logit (row × vocabulary entry): float32 logits, probabilities, the
+    /// sort of top-k/top-p and its int64 indices.
+    public var samplerBytesPerLogit: Double
+    /// Memory a tensor-parallel group adds per GPU (NCCL communicators, custom all-reduce buffers), GiB.
+    public var tensorParallelGiB: Double
+    /// The profile run of a vision encoder with dummy images (multimodal models), GiB.
+    public var visionEncoderGiB: Double
+    /// Whether the CUDA graph pool is subtracted before the KV cache is sized; in these releases graphs are
+    /// captured after it (0.19.1 prints "Estimated CUDA graph memory" but does not subtract it by default).
+    public var subtractsCUDAGraphs: Bool
+
+    public var description: String { "vLLM \(name)" }
+
+    public static func == (a: VLLMRelease, b: VLLMRelease) -> Bool { a.name == b.name }
+    public func hash(into hasher: inout Hasher) { hasher.combine(name) }
+
+    /// Whether `version` (`major.minor…`) falls in this range.
+    public func contains(_ version: (Int, Int)) -> Bool {
+        version >= first && version <= last
+    }
+
+    /// The table, oldest first.
+    public static let all: [VLLMRelease] = [v0, v0_9, v0_17]
+
+    /// The newest release the model knows; `size` and the site assume it unless told otherwise.
+    public static let newest: VLLMRelease = v0_17
+
+    /// The V0 engine (before 0.9, or `VLLM_USE_V1=0`).
+    public static let v0 = VLLMRelease(
+        name: "V0 engine", first: (0, 0), last: (0, 8), engine: .v0, nonTorchGiB: 0.25, samplerBytesPerLogit: 4,
+        tensorParallelGiB: 0.42, visionEncoderGiB: 0.25, subtractsCUDAGraphs: false)
+    /// v1 from 0.9 to 0.16: the dummy sampler keeps about 37 bytes per logit.
+    public static let v0_9 = VLLMRelease(
+        name: "0.9–0.16", first: (0, 9), last: (0, 16), engine: .v1, nonTorchGiB: 0.31, samplerBytesPerLogit: 37.4,
+        tensorParallelGiB: 0.42, visionEncoderGiB: 0.25, subtractsCUDAGraphs: false)
+    /// v1 from 0.17 (the dummy sampler's footprint fell by about 2.6×) to 0.19, the newest logged.
+    public static let v0_17 = VLLMRelease(
+        name: "0.17–0.19", first: (0, 17), last: (0, 19), engine: .v1, nonTorchGiB: 0.363, samplerBytesPerLogit: 14.45,
+        tensorParallelGiB: 1.9, visionEncoderGiB: 0.25, subtractsCUDAGraphs: false)
+
+    /// The release range of a version string (`"0.19.0"`, `"0.9.2"`, `"V0 engine"`), or `nil` when the string
+    /// names no version the table covers.
+    public static func named(_ version: String) -> VLLMRelease? {
+        if version.uppercased().hasPrefix("V0") { return v0 }
+        let parts = version.split(separator: ".").map { Int($0.prefix { $0.isNumber }) }
+        guard parts.count >= 2, let major = parts[0], let minor = parts[1] else { return nil }
+        return all.first { $0.contains((major, minor)) }
+    }
+}
