@@ -13,8 +13,11 @@ extension SeekGPU {
             discussion: """
                 Reads a Hugging Face config.json (--config PATH, or --hf ORG/REPO from HF_ENDPOINT, default \
                 https://huggingface.co, with HF_TOKEN as a Bearer token for gated repositories) and prints, per GPU: \
-                the weights, the estimated non-KV reserve, the memory left for the KV cache (GPU memory × \
-                --gpu-memory-utilization − weights − reserve, or --available-kv-gib), KV bytes per token, KV cache \
+                the weights as "Model loading took" prints them (quantization_config read, rotary caches included), the \
+                memory vLLM keeps outside weights and KV cache (each term: non-torch, dummy sampler, activations, MoE \
+                workspace, vision encoder, tensor parallel; constants of --vllm-version), the memory left for the KV \
+                cache (the GPU's memory as vLLM sees it × --gpu-memory-utilization − weights − reserve, or \
+                --available-kv-gib), KV bytes per token, KV cache \
                 tokens, num_gpu_blocks, the maximum concurrency at --max-model-len (default: the config's \
                 max_position_embeddings) and whether one request of that length fits. GPU names are those of \
                 CONFIG-DIR/gpu-datasheets.yaml and gpu-datasheet-overrides.yaml (H100, A100_80G, H200, …).
@@ -56,8 +59,17 @@ extension SeekGPU {
         @Option(help: ArgumentHelp("Tokens per request (default: max_position_embeddings).", valueName: "n"))
         var maxModelLen: Int?
 
-        @Option(help: ArgumentHelp("vLLM's max_num_batched_tokens.", valueName: "n"))
-        var maxNumBatchedTokens = 8192
+        @Option(help: ArgumentHelp("vLLM's max_num_batched_tokens (default: vLLM's for the GPU: 8192 on GPUs of 70 GiB or "
+            + "more other than the A100, else 2048).", valueName: "n"))
+        var maxNumBatchedTokens: Int?
+
+        @Option(help: ArgumentHelp("vLLM's max_num_seqs, the dummy sampler's rows (default: vLLM's for the GPU: 1024 on GPUs "
+            + "of 70 GiB or more other than the A100, else 256).", valueName: "n"))
+        var maxNumSeqs: Int?
+
+        @Option(help: ArgumentHelp("The vLLM release whose memory accounting to model (default: \(VLLMRelease.newest.name), "
+            + "the newest the model knows; known: \(VLLMRelease.all.map(\.name).joined(separator: ", "))).", valueName: "x.y.z"))
+        var vllmVersion: String?
 
         @Option(help: ArgumentHelp("Fraction of GPU memory vLLM may use.", valueName: "fraction"))
         var gpuMemoryUtilization = 0.9
@@ -91,7 +103,12 @@ extension SeekGPU {
             }
             if blockSize < 1 { throw ValidationError("--block-size must be at least 1, not \(blockSize).") }
             if let maxModelLen, maxModelLen < 1 { throw ValidationError("--max-model-len must be at least 1.") }
-            if maxNumBatchedTokens < 1 { throw ValidationError("--max-num-batched-tokens must be at least 1.") }
+            if let maxNumBatchedTokens, maxNumBatchedTokens < 1 { throw ValidationError("--max-num-batched-tokens must be at least 1.") }
+            if let maxNumSeqs, maxNumSeqs < 1 { throw ValidationError("--max-num-seqs must be at least 1.") }
+            if let vllmVersion, VLLMRelease.named(vllmVersion) == nil {
+                throw ValidationError("--vllm-version '\(vllmVersion)' is not a release the memory model knows: "
+                    + VLLMRelease.all.map(\.name).joined(separator: ", ") + " (e.g. 0.19.0).")
+            }
             if !(gpuMemoryUtilization > 0 && gpuMemoryUtilization <= 1) {
                 throw ValidationError("--gpu-memory-utilization must be in (0, 1], not \(gpuMemoryUtilization).")
             }
@@ -99,6 +116,9 @@ extension SeekGPU {
                 throw ValidationError("--available-kv-gib must be a number of GiB ≥ 0, not \(availableKvGib).")
             }
         }
+
+        /// `--vllm-version`'s release, or the newest.
+        var release: VLLMRelease { vllmVersion.flatMap(VLLMRelease.named) ?? .newest }
 
         /// `--tp`, or all GPUs of one replica.
         var tensorParallel: Int { tp ?? max(1, count / max(1, pp)) }

@@ -17,8 +17,12 @@ struct SizeInputs {
     var modelType: String
     /// The GPU's datasheet row.
     var gpu: GPUSpec
-    /// Memory of one GPU in GiB: the datasheet's GB figure, which for HBM and GDDR boards is a binary size.
+    /// Memory of one GPU in GiB as vLLM sees it (``VLLMGPUMemory``).
     var gpuMemoryGiB: Double
+    /// Where ``gpuMemoryGiB`` comes from.
+    var gpuMemorySource: String
+    /// The model's dimensions for the non-KV memory, when they could be read.
+    var shape: ServingShape?
     /// What vLLM loads, when the parameters could be counted.
     var weights: CheckpointWeights?
     /// Why the weights are unknown, when they are.
@@ -55,10 +59,13 @@ struct SizeInputs {
 
         var inputs = SizeInputs(source: source, config: config, architecture: architecture,
                                 modelType: text["model_type"]?.stringValue ?? config["model_type"]?.stringValue ?? "?",
-                                gpu: gpu, gpuMemoryGiB: gpu.memorySizeGB.doubleValue,
+                                gpu: gpu, gpuMemoryGiB: 0, gpuMemorySource: "", shape: nil,
                                 maxPositionEmbeddings: text["max_position_embeddings"]?.intValue)
+        (inputs.gpuMemoryGiB, inputs.gpuMemorySource) = VLLMGPUMemory.total(gpuName: gpu.gpuName,
+                                                                              datasheetGB: gpu.memorySizeGB.doubleValue)
         do {
             let registry = try ModelArchitectures.load(configDirectory: configDirectory)
+            inputs.shape = try ServingShape(config: config, architectures: registry)
             inputs.weights = try CheckpointWeights(config: config, architectures: registry,
                                                    dtypeBytes: architecture.modelDTypeBytes)
         } catch {

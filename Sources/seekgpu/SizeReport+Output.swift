@@ -16,7 +16,9 @@ extension SizeReport {
             ("max_concurrency", .double(Self.rounded(capacity.maxConcurrency))),
             ("fits", .bool(fits)),
             ("available_kv_source", .string(availableGiven ? "given" : "estimated")),
-            ("reserve_gib_per_gpu", .double(Self.rounded(reserveGiB))),
+            ("reserve_gib_per_gpu", plan.map { .double(Self.rounded($0.reserveGiB)) } ?? .null),
+            ("reserve_terms_gib", plan.map { .object(JSONObject($0.terms.map { ($0.name, .double(Self.rounded($0.gib))) })) } ?? .null),
+            ("vllm_version", .string(release.name)),
             ("model", .string(inputs.source)),
             ("model_type", .string(inputs.modelType)),
             ("parameters", inputs.weights.map { .int($0.parameters) } ?? .null),
@@ -24,6 +26,7 @@ extension SizeReport {
             ("layers", .object(layers)),
             ("gpu", .string(inputs.gpu.gpuName)),
             ("gpu_memory_gib", .double(inputs.gpuMemoryGiB)),
+            ("gpu_memory_source", .string(inputs.gpuMemorySource)),
             ("gpu_count", .int(gpuCount)),
             ("tensor_parallel_size", .int(settings.tensorParallel)),
             ("pipeline_parallel_size", .int(settings.pipelineParallel)),
@@ -32,6 +35,7 @@ extension SizeReport {
             ("block_size", .int(settings.blockSize)),
             ("max_model_len", .int(settings.maxModelLen)),
             ("max_num_batched_tokens", .int(settings.maxNumBatchedTokens)),
+            ("max_num_seqs", .int(maxNumSeqs)),
             ("blocks_per_request", .int(capacity.blocksPerRequest)),
             ("padding_layers", .int(capacity.paddingLayers)),
         ])
@@ -46,13 +50,16 @@ extension SizeReport {
         } ?? "unknown (\(inputs.weightsProblem ?? "?"))"
         let available = availableGiven
             ? Self.gib(availableGiB) + " (given)"
-            : Self.gib(availableGiB) + " (\(Self.decimals(inputs.gpuMemoryGiB, 1)) GiB × \(utilization) − weights − reserve)"
+            : Self.gib(availableGiB) + " (\(Self.decimals(inputs.gpuMemoryGiB, 2)) GiB × \(utilization) − weights − reserve)"
         let rows: [(String, String)] = [
             ("model", "\(inputs.source) (\(inputs.modelType))"),
             ("layers", "\(inputs.architecture.layers.count): " + layerCounts.map { "\($0.count) \($0.kind)" }.joined(separator: ", ")),
-            ("GPUs", "\(gpuCount) × \(inputs.gpu.gpuName) (\(Self.decimals(inputs.gpuMemoryGiB, 1)) GiB), TP \(settings.tensorParallel) × PP \(settings.pipelineParallel)"),
+            ("GPUs", "\(gpuCount) × \(inputs.gpu.gpuName) (\(Self.decimals(inputs.gpuMemoryGiB, 2)) GiB as vLLM sees it), TP \(settings.tensorParallel) × PP \(settings.pipelineParallel)"),
             ("weights per GPU", weights),
-            ("non-KV reserve per GPU", Self.gib(reserveGiB) + " (estimate)"),
+            ("non-KV reserve per GPU", plan.map { plan in
+                Self.gib(plan.reserveGiB) + " (vLLM \(release.name): " + plan.terms.filter { $0.gib > 0.005 }
+                    .map { "\($0.name) \(Self.decimals($0.gib, 2))" }.joined(separator: ", ") + ")"
+            } ?? "unknown"),
             ("available KV per GPU", available),
             ("KV bytes per token per GPU", Self.grouped(Int(capacity.bytesPerTokenPerGPU.rounded()))
                 + " (kv_cache_dtype \(settings.kvCacheDType.rawValue), block \(settings.blockSize))"),

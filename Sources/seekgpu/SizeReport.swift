@@ -9,10 +9,13 @@ struct SizeReport {
     var settings: VLLMSettings
     var gpuCount: Int
     var utilization: Double
-    /// Weights on one GPU in GiB (`nil` when the parameters could not be counted and `--available-kv-gib` was given).
-    var weightsGiB: Double?
-    /// Estimated non-KV memory of one GPU in GiB (activations, CUDA graphs, TP buffers; `Capacity.runtimeReserveGB`).
-    var reserveGiB: Double
+    /// The memory of one GPU as vLLM accounts for it (weights, the terms outside weights and KV), when the weights
+    /// and the model's dimensions could be read.
+    var plan: VLLMMemory.Plan?
+    /// The release modelled.
+    var release: VLLMRelease
+    /// `max_num_seqs` used (given or vLLM's default for the GPU).
+    var maxNumSeqs: Int
     /// KV cache memory of one GPU in GiB; negative when weights and reserve exceed the usable memory.
     var availableGiB: Double
     /// `true` when ``availableGiB`` is `--available-kv-gib`, `false` when estimated.
@@ -33,21 +36,31 @@ struct SizeReport {
         guard let maxModelLen = command.maxModelLen ?? inputs.maxPositionEmbeddings else {
             throw ModelConfigError(modelName: "", message: "config.json has no max_position_embeddings; pass --max-model-len")
         }
+        release = command.release
+        let limits = VLLMMemory.defaultLimits(totalGiB: inputs.gpuMemoryGiB, gpuName: inputs.gpu.gpuName,
+                                              maxModelLen: maxModelLen, release: release)
+        maxNumSeqs = command.maxNumSeqs ?? limits.maxNumSeqs
         settings = VLLMSettings(blockSize: command.blockSize, kvCacheDType: command.kvCacheDType ?? .auto,
                                 tensorParallel: command.tensorParallel, pipelineParallel: command.pp,
-                                maxModelLen: maxModelLen, maxNumBatchedTokens: command.maxNumBatchedTokens)
+                                maxModelLen: maxModelLen,
+                                maxNumBatchedTokens: command.maxNumBatchedTokens ?? limits.maxNumBatchedTokens)
         let (tp, pp) = (settings.tensorParallel, settings.pipelineParallel)
-        weightsGiB = inputs.weights.map { VLLMWeights.gibPerGPU($0, tensorParallel: tp, pipelineParallel: pp) }
-        reserveGiB = Self.reserveGiB(config: inputs.config, layers: inputs.architecture.layers.count, settings: settings)
+        if let weights = inputs.weights, let shape = inputs.shape {
+            let memory = VLLMMemory.Settings(tensorParallel: tp, pipelineParallel: pp,
+                                             maxNumBatchedTokens: settings.maxNumBatchedTokens, maxNumSeqs: maxNumSeqs,
+                                             utilization: utilization, activationBytes: inputs.architecture.modelDTypeBytes)
+            plan = VLLMMemory.plan(weightsBytes: VLLMWeights.bytesPerGPU(weights, tensorParallel: tp, pipelineParallel: pp),
+                                   shape: shape, totalGiB: inputs.gpuMemoryGiB, settings: memory, release: release)
+        }
         if let given = command.availableKvGib {
             availableGiB = given
             availableGiven = true
         } else {
-            guard let weightsGiB else {
+            guard let plan else {
                 throw ModelConfigError(modelName: "", message: "cannot estimate the weights (\(inputs.weightsProblem ?? "unknown")); "
                     + "pass --available-kv-gib with vLLM's \"Available KV cache memory\"")
             }
-            availableGiB = inputs.gpuMemoryGiB * utilization - weightsGiB - reserveGiB
+            availableGiB = plan.availableKVGiB
             availableGiven = false
         }
         // The same vLLM KV model the site's per-token figures come from, so the two can never disagree.
@@ -58,23 +71,8 @@ struct SizeReport {
     /// Whether one request of `max_model_len` tokens fits the KV cache (vLLM refuses to start otherwise).
     var fits: Bool { capacity.numBlocks > 0 && capacity.numBlocks >= capacity.blocksPerRequest }
 
-    /// The site's runtime reserve (`Capacity.runtimeReserveGB`, shared/docs §2.6) for one GPU, with
-    /// `--max-num-batched-tokens` as the activation batch.
-    static func reserveGiB(config: JSONValue, layers: Int, settings: VLLMSettings) -> Double {
-        let text = config["text_config"]?.objectValue ?? config.objectValue ?? JSONObject()
-        let expertsPerToken = text["num_experts_per_tok"]?.intValue
-        let model = ModelSpec(modelName: "", learnableParamsB: 0, activeParamsB: 0,
-                              architecture: expertsPerToken == nil ? "Dense" : "MoE", contextLength: nil, precision: nil,
-                              attentionType: nil, numHiddenLayers: layers, hiddenSize: text["hidden_size"]?.intValue,
-                              numExperts: nil, expertsPerToken: expertsPerToken, numKVLayers: nil, numKVHeads: nil,
-                              headDim: nil, routedExpertParamsB: nil, kvLoraRank: nil, qkRopeHeadDim: nil,
-                              kvElemsPerToken: nil, hfModelID: nil, modelURL: nil, licenseName: nil, licenseURL: nil)
-        let gpus = settings.tensorParallel * settings.pipelineParallel
-        var assumptions = SizingAssumptions.reference
-        assumptions.maxBatchedTokens = Double(settings.maxNumBatchedTokens)
-        let layout = ParallelLayout(numGPUs: gpus, tp: settings.tensorParallel, ep: 1, pp: settings.pipelineParallel)
-        return Capacity.runtimeReserveGB(model: model, layout: layout, assumptions: assumptions) / Double(gpus)
-    }
+    /// Weights on one GPU in GiB, when they could be estimated.
+    var weightsGiB: Double? { plan?.weightsGiB }
 
     /// Layer counts by kind, e.g. `"full": 12, "sliding_window": 12`.
     var layerCounts: [(kind: String, count: Int)] {

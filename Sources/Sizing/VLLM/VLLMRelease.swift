@@ -13,7 +13,7 @@ public struct VLLMRelease: Sendable, Hashable, CustomStringConvertible {
         case v1
     }
 
-    /// The releases, e.g. `0.17–0.19`.
+    /// The releases, e.g. `0.17-0.19`.
     public var name: String
     /// First release of the range (major, minor).
     public var first: (Int, Int)
@@ -57,11 +57,11 @@ public struct VLLMRelease: Sendable, Hashable, CustomStringConvertible {
         tensorParallelGiB: 0.42, visionEncoderGiB: 0.25, subtractsCUDAGraphs: false)
     /// v1 from 0.9 to 0.16: the dummy sampler keeps about 37 bytes per logit.
     public static let v0_9 = VLLMRelease(
-        name: "0.9–0.16", first: (0, 9), last: (0, 16), engine: .v1, nonTorchGiB: 0.31, samplerBytesPerLogit: 37.4,
+        name: "0.9-0.16", first: (0, 9), last: (0, 16), engine: .v1, nonTorchGiB: 0.31, samplerBytesPerLogit: 37.4,
         tensorParallelGiB: 0.42, visionEncoderGiB: 0.25, subtractsCUDAGraphs: false)
     /// v1 from 0.17 (the dummy sampler's footprint fell by about 2.6×) to 0.19, the newest logged.
     public static let v0_17 = VLLMRelease(
-        name: "0.17–0.19", first: (0, 17), last: (0, 19), engine: .v1, nonTorchGiB: 0.363, samplerBytesPerLogit: 14.45,
+        name: "0.17-0.19", first: (0, 17), last: (0, 19), engine: .v1, nonTorchGiB: 0.363, samplerBytesPerLogit: 14.45,
         tensorParallelGiB: 1.9, visionEncoderGiB: 0.25, subtractsCUDAGraphs: false)
 
     /// The release range of a version string (`"0.19.0"`, `"0.9.2"`, `"V0 engine"`), or `nil` when the string
