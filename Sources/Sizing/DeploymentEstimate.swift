@@ -22,10 +22,12 @@ public struct DeploymentEstimate: Sendable, Hashable {
     public var moe: Bool
     /// The layout used.
     public var topology: Topology
-    /// The runtime reserve, GB.
+    /// The memory outside weights and KV cache over all GPUs used, GB (GiB under ``VLLMMemory``).
     public var reserveGB: Double
     /// The decode breakdown, when modeled.
     public var decode: DecodeLatency?
+    /// One GPU's memory as vLLM accounts for it, when the assumptions size with ``VLLMMemory``.
+    public var memoryPlan: VLLMMemory.Plan?
 
     /// Estimates a deployment; `nil` when the GPU has no spec or the layout cannot hold the weights (§2.10).
     ///
@@ -47,11 +49,21 @@ public struct DeploymentEstimate: Sendable, Hashable {
               layout.feasible else { return nil }
         let util = memoryUtilization ?? assumptions.memoryUtilization
         let parallel = ParallelLayout(topology: layout, isMoE: model.isMoE)
-        let reserve = Capacity.runtimeReserveGB(model: model, layout: parallel, assumptions: assumptions)
-        let usable = Double(layout.gpusUsed) * vramPerGPUGB * util
         let kvBytes = settings.kvCachePrecision.bytesPerElement(architecture: spec.architecture, assumptions: assumptions)
+        let gpus = Double(layout.gpusUsed)
+        var usable = gpus * vramPerGPUGB * util
+        var weightsBudget = weights
+        var reserve = Capacity.runtimeReserveGB(model: model, layout: parallel, assumptions: assumptions)
+        if let release = assumptions.vllmRelease {
+            let plan = VLLMMemory.plan(model: model, gpuName: spec.gpuName, vramPerGPUGB: vramPerGPUGB, layout: layout,
+                                       utilization: util, release: release)
+            usable = gpus * plan.requestedGiB
+            weightsBudget = gpus * plan.weightsGiB
+            reserve = gpus * plan.reserveGiB
+            self.memoryPlan = plan
+        }
         let streams = Capacity.operatingStreams(
-            usableGB: usable, weightsGB: weights, reserveGB: reserve, kvGBPerToken: model.kvCacheGBPerToken(kvBytes: kvBytes),
+            usableGB: usable, weightsGB: weightsBudget, reserveGB: reserve, kvGBPerToken: model.kvCacheGBPerToken(kvBytes: kvBytes),
             contextTokens: settings.contextTokens, reuse: .none, assumptions: assumptions)
         self.operatingStreams = streams
         self.throughputState = model.throughputState

@@ -91,8 +91,20 @@ public struct SizingAssumptions: Sendable, Hashable {
         ReferenceConfig(label: "8× A100 80GB", gpuName: "A100_80G", gpuCount: 8),
     ]
 
+    /// The vLLM release whose memory accounting sizes the KV budget (``VLLMMemory``); `nil` keeps the reference's
+    /// runtime reserve (§2.6) and usable memory `vram × utilization`, for parity with its golden values.
+    public var vllmRelease: VLLMRelease?
+
     /// The reference site's defaults.
     public static let reference = SizingAssumptions()
+
+    /// seekgpu's defaults: the reference's constants, with the KV budget from vLLM's own memory accounting of the
+    /// newest release the model knows (GPU memory as vLLM sees it, weights as it loads them, the non-KV terms).
+    public static let seekgpu: SizingAssumptions = {
+        var assumptions = SizingAssumptions()
+        assumptions.vllmRelease = .newest
+        return assumptions
+    }()
 
     /// Creates the reference defaults; change fields afterwards.
     public init() {}

@@ -26,8 +26,9 @@ import TestSupport
         #expect(run.status == 0, "\(run.stderr)")
         let home = try String(contentsOfFile: out + "/index.html", encoding: .utf8)
         #expect(!home.contains("No data yet"))
-        // reference-site.md §4.9: GLM-5.1's Fit cell, on the reference's own files.
-        #expect(home.contains("8× RTXPRO6000 · $10,368/mo · 25 streams"))
+        // reference-site.md §4.9: GLM-5.1's Fit cell, on the reference's own files: 25 streams with the reference's
+        // runtime reserve, 21 with vLLM's memory accounting (README "Sizing": GPU memory as vLLM sees it, its reserve).
+        #expect(home.contains("8× RTXPRO6000 · $10,368/mo · 21 streams"))
         let index = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/data/snapshots/index.json")))
         let days = try #require((index as? [String: Any])?["snapshots"] as? [String])
         #expect(days.count == 53)

@@ -22,7 +22,9 @@ enum ReferenceContent {
 
     /// Every input of the site on the reference's HEAD data (latest snapshot 2026-06-18), decoded as
     /// `seekgpu generate --step site` decodes `web/public/data` (the reference's index.json has no index commit).
-    static func load() throws -> SiteContent {
-        SiteContent(dataset: try folder.dataset(), aliases: try aliases())
+    /// Sized with the reference's assumptions (its runtime reserve), so its golden figures hold; `seekgpu` itself
+    /// sizes with ``SizingAssumptions/seekgpu``.
+    static func load(assumptions: SizingAssumptions = .reference) throws -> SiteContent {
+        SiteContent(dataset: try folder.dataset(), aliases: try aliases(), assumptions: assumptions)
     }
 }

@@ -22,6 +22,24 @@ struct DeploymentEstimateTests {
         #expect(try #require(e.requestsPerHour()) > Double(e.operatingStreams.low) * (e.singleStreamTokS ?? 0) / 1000 * 3600)
     }
 
+    @Test("seekgpu's assumptions budget the KV cache with vLLM's memory accounting, per GPU as vLLM sees it")
+    func vllmMemoryBudget() throws {
+        let e = try #require(DeploymentEstimate(model: moe235, spec: h100, gpuCount: 8, vramPerGPUGB: 80, settings: eightK,
+                                                assumptions: .seekgpu))
+        let plan = try #require(e.memoryPlan)
+        #expect(plan.totalGiB == 79.19 && plan.release == .newest)
+        #expect(plan.requestedGiB == 79.19 * 0.9)
+        let gpus = Double(e.topology.gpusUsed)
+        #expect(e.reserveGB == gpus * plan.reserveGiB)
+        #expect(plan.terms.map(\.name) == ["non-torch", "sampler", "activations", "MoE workspace", "tensor parallel"])
+        let perToken = moe235.kvCacheGBPerToken(kvBytes: 2)
+        #expect(e.operatingStreams.low == Int((gpus * plan.availableKVGiB / (9000 * perToken)).rounded(.down)))
+        let reference = try #require(DeploymentEstimate(model: moe235, spec: h100, gpuCount: 8, vramPerGPUGB: 80,
+                                                        settings: eightK))
+        #expect(reference.memoryPlan == nil)
+        #expect(e.operatingStreams.low < reference.operatingStreams.low)
+    }
+
     @Test("KV auto on H100 admits more streams (§4.5)")
     func kvAuto() throws {
         var settings = eightK

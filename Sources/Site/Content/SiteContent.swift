@@ -46,10 +46,12 @@ public struct SiteContent: Sendable {
         self.aliases = aliases
     }
 
-    /// The content of `dataset`'s values, as `generate` hands them on (or decodes them from `data/`).
-    public init(dataset: Dataset, aliases: ModelAliases) {
+    /// The content of `dataset`'s values, as `generate` hands them on (or decodes them from `data/`), sized with
+    /// seekgpu's assumptions (``SizingAssumptions/seekgpu``: vLLM's own memory accounting for the KV budget).
+    public init(dataset: Dataset, aliases: ModelAliases, assumptions: SizingAssumptions = .seekgpu) {
         self.init(latest: dataset.latest, history: dataset.snapshots, models: dataset.models, offerings: dataset.offerings,
-                  specs: dataset.gpuSpecs, apiPrices: dataset.apiPrices, nodePrices: dataset.priceHistory, aliases: aliases)
+                  specs: dataset.gpuSpecs, apiPrices: dataset.apiPrices, nodePrices: dataset.priceHistory,
+                  assumptions: assumptions, aliases: aliases)
     }
 
     /// The constants with the scenario's memory utilisation applied.

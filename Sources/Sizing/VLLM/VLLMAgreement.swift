@@ -16,6 +16,36 @@ public enum VLLMAgreement {
         /// nil = exact; else the mismatch or why the case cannot be checked.
         public var problem: String?
         public var checkable: Bool
+        /// Weights and available KV memory predicted from the model's config alone, when the log prints the
+        /// available memory and utilization and the model's config is at hand.
+        public var memory: VLLMMemoryCheck?
+    }
+
+    /// What the memory check of a model needs: its checkpoint inventory and dimensions, read from its config.
+    public struct ModelFacts: Sendable, Hashable {
+        public var weights: CheckpointWeights
+        public var shape: ServingShape
+        public init(weights: CheckpointWeights, shape: ServingShape) {
+            self.weights = weights
+            self.shape = shape
+        }
+    }
+
+    /// A row per case, with the memory check of every case whose model is in `models`.
+    ///
+    /// - Parameters:
+    ///   - cases: The logs, in file order.
+    ///   - models: Facts by Hugging Face model id.
+    ///   - datasheetGB: Datasheet memory by gpuhunt GPU name.
+    public static func rows(_ cases: [VLLMLogCase], models: [String: ModelFacts],
+                            datasheetGB: (String) -> Double?) -> [Row] {
+        zip(cases, rows(cases)).map { c, row in
+            var row = row
+            if let facts = models[c.modelID] {
+                row.memory = c.memoryCheck(weights: facts.weights, shape: facts.shape, datasheetGB: datasheetGB)
+            }
+            return row
+        }
     }
 
     /// A row per case, in file order.
