@@ -40,6 +40,10 @@ extension SeekGPU {
                                    + "Methodology page; without it the table is left out.", valueName: "path"))
         var vllmCases: String?
 
+        @Option(help: ArgumentHelp("Full config.json files of the logged models (<dir>/<org>/<repo>/config.json) for the "
+                                   + "Methodology page's weights and KV memory table; needs --vllm-cases.", valueName: "dir"))
+        var vllmConfigs: String?
+
         @OptionGroup var options: OutputOptions
 
         func run() async throws {
@@ -69,7 +73,7 @@ extension SeekGPU {
         func runOptions(environment: [String: String] = ProcessInfo.processInfo.environment) -> GenerateRun.Options {
             GenerateRun.Options(step: step, forceSnapshots: forceSnapshots, catalogVersion: catalogVersion,
                                 index: options.index, out: options.out, config: options.config, vllmCases: vllmCases,
-                                verbose: options.verbose, now: Date(), environment: environment)
+                                vllmConfigs: vllmConfigs, verbose: options.verbose, now: Date(), environment: environment)
         }
     }
 }

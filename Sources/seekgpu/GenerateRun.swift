@@ -37,6 +37,8 @@ struct GenerateRun {
         var config = "config"
         /// Public vLLM start-up logs for the Methodology page's agreement table.
         var vllmCases: String?
+        /// Full configs of the logged models, for the Methodology page's memory table.
+        var vllmConfigs: String?
         /// Summaries list every change.
         var verbose = false
         /// The run's start: commits dated later are not published (decisions 20). Never written anywhere.
@@ -218,9 +220,16 @@ struct GenerateRun {
         let renames = try (configuration ?? IndexConfiguration.load(
             from: configDirectory.appendingPathComponent(IndexConfiguration.fileName))).renames
         var content = SiteContent(dataset: dataset, aliases: ModelAliases(renames.map { ($0.from, $0.to) }))
-        if let cases = options.vllmCases { content.vllmAgreement = VLLMAgreement.rows(try VLLMLogCases.load(path: cases)) }
+        if let path = options.vllmCases {
+            let cases = try VLLMLogCases.load(path: path)
+            let facts = try options.vllmConfigs.map { try VLLMLogFacts.load(cases: cases, directory: $0, config: configDirectory) } ?? [:]
+            let memory = Dictionary(dataset.gpuSpecs.map { ($0.gpuName, $0.memorySizeGB.doubleValue) }, uniquingKeysWith: { a, _ in a })
+            content.vllmAgreement = VLLMAgreement.rows(cases, models: facts, datasheetGB: { memory[$0] })
+        }
         let changed = try SiteWriter(outputDirectory: URL(fileURLWithPath: options.out)).write(content)
-        let metadata = try data.write(dataset.metadata, as: DataFiles.metadata)
+        var provenance = dataset.metadata
+        provenance.sizingModel = content.assumptions.vllmRelease.map { "vLLM \($0.name)" }
+        let metadata = try data.write(provenance, as: DataFiles.metadata)
         let schemas = try publishSchemas()
         let listed = changed.count <= 5 ? changed.joined(separator: ", ")
             : changed.prefix(3).joined(separator: ", ") + " and \(changed.count - 3) more"

@@ -51,9 +51,9 @@ import Testing
     }
 
     @Test func onlyUninterpretedFilesOrSiteFilesStillGiveASubject() {
-        let old = DataState(files: ["metadata.json": Array("{}".utf8)])
-        let new = DataState(files: ["metadata.json": Array("{\"a\": 1}".utf8)])
-        #expect(DataDiff(old: old, new: new).summaryLine == "data: metadata.json modified")
+        let old = DataState(files: ["notes.json": Array("{}".utf8)])
+        let new = DataState(files: ["notes.json": Array("{\"a\": 1}".utf8)])
+        #expect(DataDiff(old: old, new: new).summaryLine == "data: notes.json modified")
         let site = FileChanges(old: ["index.html": [1]], new: ["index.html": [2], "trends.html": [3]])
         let siteOnly = DataDiff(old: old, new: old, siteFiles: site)
         #expect(!siteOnly.isEmpty)
@@ -97,5 +97,27 @@ import Testing
         #expect(diff.unreadable == ["gpus.json"])
         #expect(diff.prices.isEmpty)
         #expect(diff.markdown.contains("gpus.json (row 2: price_per_hour must be a number, not the text '22,00')"))
+    }
+}
+
+/// `metadata.json`'s `sizing_model`: a change of the site's memory model is its own section and fragment.
+struct SizingModelChangeTests {
+    static func metadata(_ sizing: String?) -> [UInt8] {
+        let tail = sizing.map { ", \"sizing_model\": \"\($0)\"" } ?? ""
+        return Array("{\"index_commit\": null, \"latest_snapshot\": null, \"prices_as_of\": null, \"catalog_versions\": {}\(tail)}\n".utf8)
+    }
+
+    @Test func aNewSizingModelIsReportedWithWhatItChanges() {
+        let diff = DataDiff(old: DataState(files: ["metadata.json": Self.metadata(nil)]),
+                            new: DataState(files: ["metadata.json": Self.metadata("vLLM 0.17-0.19")]))
+        #expect(diff.sizingModel?.old == nil && diff.sizingModel?.new == "vLLM 0.17-0.19")
+        #expect(diff.summaryLine == "sizing: vLLM 0.17-0.19")
+        #expect(diff.markdown.contains("## Sizing\n\nThe site's memory model changed from the reference's runtime reserve to "
+            + "vLLM 0.17-0.19: streams per setup"))
+    }
+
+    @Test func theSameSizingModelSaysNothing() {
+        let same = DataState(files: ["metadata.json": Self.metadata("vLLM 0.17-0.19")])
+        #expect(DataDiff(old: same, new: same).sizingModel == nil)
     }
 }

@@ -19,4 +19,23 @@ import TestSupport
         #expect(html.contains("not checkable: linear-attention hybrid"))
         #expect(!MethodologyPage(assumptions: .reference).render().contains("vllm-agreement"))
     }
+
+    @Test func theMemoryTableShowsPrintedAndPredictedWeightsAndAvailableKVWithTheReserveTerms() throws {
+        let cases = try VLLMLogCases.load(path: Fixtures.shared("vllm-logs/cases.json").path)
+        let registry = try ModelArchitectures.load(configDirectory: Fixtures.configDirectory)
+        let config = try #require(try Fixtures.vllmLogConfig(of: "meta-llama/Llama-3.1-8B-Instruct"))
+        let facts = VLLMAgreement.ModelFacts(weights: try CheckpointWeights(config: config, architectures: registry, dtypeBytes: 2),
+                                             shape: try ServingShape(config: config, architectures: registry))
+        let rows = VLLMAgreement.rows(cases, models: ["meta-llama/Llama-3.1-8B-Instruct": facts],
+                                      datasheetGB: { ["H100": 80, "RTX3090": 24][$0] })
+        let checked = rows.filter { $0.memory != nil }
+        #expect(checked.map(\.id) == ["planner-llama31-8b-tp1", "planner-llama31-8b-tp1-kvfp8", "planner-llama31-8b-tp2",
+                                      "planner-llama31-8b-tp4", "vllm10517-llama31-8b-v0-20k", "vllm10517-llama31-8b-v0-29k"])
+        let html = MethodologyPage(assumptions: .seekgpu, vllmAgreement: rows).render()
+        #expect(html.contains("id=\"vllm-memory\"") && html.contains("href=\"#vllm-memory\""))
+        #expect(html.contains("6 of 6 public logs agree"))
+        #expect(html.contains("<td class=\"num\">14.99</td><td class=\"num\">14.99 (-0.0 %)</td><td class=\"num\">58.11</td>"))
+        #expect(html.contains("sampler 1.77"))
+        #expect(!MethodologyPage(assumptions: .seekgpu, vllmAgreement: VLLMAgreement.rows(cases)).render().contains("vllm-memory"))
+    }
 }

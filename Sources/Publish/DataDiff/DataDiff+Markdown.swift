@@ -33,8 +33,19 @@ extension DataDiff {
         writeSources(to: &out)
         writeAPIPricing(to: &out)
         writeGPUSpecs(to: &out)
+        writeSizingModel(to: &out)
         writeFiles(to: &out)
         return out.text
+    }
+
+    // MARK: - Sizing model
+
+    private func writeSizingModel(to out: inout MarkdownWriter) {
+        guard let change = sizingModel else { return }
+        out.heading("Sizing")
+        out.paragraph("The site's memory model changed from \(change.old ?? "the reference's runtime reserve") to "
+            + "\(change.new ?? "the reference's runtime reserve"): streams per setup on the Performance, Budget and "
+            + "Trends pages change with it (README \"Sizing\").")
     }
 
     // MARK: - Models

@@ -33,6 +33,7 @@ extension DataDiff {
             fragments.append(sources.newlyStale.count == 1 ? "\(stale.name) stale" : "\(sources.newlyStale.count) providers stale")
         }
         fragments += apiFragments
+        if let change = sizingModel { fragments.append("sizing: \(change.new ?? "reference reserve")") }
         if !prices.appeared.isEmpty { fragments.append(Format.count(prices.appeared.count, "new config")) }
         if !prices.disappeared.isEmpty { fragments.append(Format.count(prices.disappeared.count, "config") + " gone") }
         if !models.changed.isEmpty {

@@ -35,6 +35,8 @@ public struct DataDiff: Sendable, Equatable {
     public var apiPricing: APIPricingChanges
     /// `gpu_specs.json`, by `gpu_name`.
     public var gpuSpecs: RecordChanges
+    /// `metadata.json`'s `sizing_model` before and after, when it changed (the site's streams change with it).
+    public var sizingModel: (old: String?, new: String?)?
     /// Interpreted files of the new side that changed but do not decode (not compared), by path.
     public var unreadable: [String] { problems.map(\.path) }
     /// Why each of ``unreadable`` does not decode: the file, row and field, in path order.
@@ -76,6 +78,10 @@ public struct DataDiff: Sendable, Equatable {
         let specs = both(DataFiles.gpuSpecs, before.gpuSpecs, after.gpuSpecs)
         gpuSpecs = RecordChanges(old: specs.0.map(DataFiles.gpuSpecs.json), new: specs.1.map(DataFiles.gpuSpecs.json),
                                  key: "gpu_name")
+        let meta = both(DataFiles.metadata, before.metadata, after.metadata)
+        if let a = meta.0, let b = meta.1, a.sizingModel != b.sizingModel {
+            sizingModel = (a.sizingModel, b.sizingModel)
+        }
         let changed = files
         problems = after.errors.filter { changed.contains($0.key) }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         oldProblems = before.errors.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
@@ -86,6 +92,7 @@ public struct DataDiff: Sendable, Equatable {
         a.files == b.files && a.siteFiles == b.siteFiles && a.models == b.models && a.snapshots == b.snapshots
             && a.prices == b.prices && a.priceHistory == b.priceHistory && a.sources == b.sources
             && a.apiPricing == b.apiPricing && a.gpuSpecs == b.gpuSpecs && a.isFirstRun == b.isFirstRun
+            && a.sizingModel?.old == b.sizingModel?.old && a.sizingModel?.new == b.sizingModel?.new
             && a.problems.elementsEqual(b.problems) { $0.path == $1.path && $0.error == $1.error }
             && a.oldProblems.elementsEqual(b.oldProblems) { $0.path == $1.path && $0.error == $1.error }
     }

@@ -35,6 +35,7 @@ struct DecodedData {
     private(set) var models: [ModelSpec]?
     private(set) var apiPrices: [APIPrice]?
     private(set) var snapshotIndex: SnapshotIndex?
+    private(set) var metadata: DataMetadata?
 
     init(_ state: DataState) {
         self.state = state
@@ -45,6 +46,7 @@ struct DecodedData {
         models = decode(DataFiles.models)
         apiPrices = decode(DataFiles.apiPricing)
         snapshotIndex = decode(DataFiles.snapshotIndex)
+        metadata = decode(DataFiles.metadata)
     }
 
     private mutating func decode<Value>(_ file: DataFile<Value>) -> Value? {

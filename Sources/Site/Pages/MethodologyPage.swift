@@ -128,6 +128,8 @@ public struct MethodologyPage {
                  .ul(.forEach(formulas) { f in .li(.a(escapedAttribute("href", "#" + f.id), .text(f.title))) },
                      .li(.a(escapedAttribute("href", "#settings"), .text("Advanced settings"))),
                      .if(!vllmAgreement.isEmpty, .li(.a(escapedAttribute("href", "#vllm-agreement"), .text("Agreement with vLLM")))),
+                     .if(vllmAgreement.contains { $0.memory != nil },
+                         .li(.a(escapedAttribute("href", "#vllm-memory"), .text("Weights and KV memory")))),
                      .li(.a(escapedAttribute("href", "#constants"), .text("Sizing constants"))))),
             .forEach(formulas) { f in
                 .section(
@@ -149,6 +151,7 @@ public struct MethodologyPage {
                 + "Unlike the reference, memory utilization applies to the Performance page as well as to Budget. "
                 + "Model pages and Trends use the defaults. Without JavaScript the pages show the defaults.")),
             VLLMAgreementTable.section(vllmAgreement),
+            VLLMAgreementTable.memorySection(vllmAgreement),
             .h2(escapedAttribute("id", "constants"), .text("Sizing constants")),
             scrollRegion(
                 label: "Sizing constants",

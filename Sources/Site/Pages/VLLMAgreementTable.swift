@@ -47,4 +47,52 @@ enum VLLMAgreementTable {
             ))
         )
     }
+
+    /// The memory table: weights and available KV memory predicted from each logged model's config alone (GPU
+    /// memory as vLLM sees it, weights as it loads them, the non-KV terms of the log's release) against the log.
+    static func memorySection(_ rows: [VLLMAgreement.Row]) -> Node<HTML.BodyContext> {
+        let checked = rows.compactMap { row in row.memory.map { (row, $0) } }
+        guard !checked.isEmpty else { return .empty }
+        let agree = checked.filter { $0.1.availableAgrees && $0.1.weightsAgree }.count
+        let worstWeights = checked.compactMap { $0.1.weightsError.map(abs) }.max() ?? 0
+        let worstKV = checked.map { abs($0.1.availableErrorGiB) }.max() ?? 0
+        let two = { (x: Double) in String(format: "%.2f", x) }
+        return .section(
+            escapedAttribute("class", "formula"),
+            escapedAttribute("aria-labelledby", "vllm-memory"),
+            .h2(escapedAttribute("id", "vllm-memory"), .text("Weights and KV memory from a config alone")),
+            .p(.text("The streams on this site come from the memory vLLM leaves for the KV cache: the GPU's memory as vLLM "
+                + "sees it × gpu_memory_utilization − the weights as vLLM loads them − the memory it keeps outside weights "
+                + "and KV cache (each term below). Predicted from each model's config.json alone, \(agree) of \(checked.count) "
+                + "public logs agree: weights within 2 % of \"Model loading took\" (worst \(String(format: "%.1f", worstWeights * 100)) %), "
+                + "available KV within max(1 GiB, 5 %) of \"Available KV cache memory\" (worst \(two(worstKV)) GiB).")),
+            scrollRegion(label: "Weights and KV memory", .table(
+                escapedAttribute("class", "coverage"),
+                .caption(.text("vLLM printed vs predicted from the config, GiB per GPU")),
+                .thead(.tr(
+                    .th(escapedAttribute("scope", "col"), .text("Case")),
+                    .th(escapedAttribute("scope", "col"), .text("vLLM")),
+                    .th(escapedAttribute("scope", "col"), escapedAttribute("class", "num"), .text("Printed weights")),
+                    .th(escapedAttribute("scope", "col"), escapedAttribute("class", "num"), .text("Predicted weights")),
+                    .th(escapedAttribute("scope", "col"), escapedAttribute("class", "num"), .text("Printed available KV")),
+                    .th(escapedAttribute("scope", "col"), escapedAttribute("class", "num"), .text("Predicted available KV")),
+                    .th(escapedAttribute("scope", "col"), .text("Reserve (terms)"))
+                )),
+                .tbody(.forEach(checked) { row, check in
+                    .tr(
+                        .th(escapedAttribute("scope", "row"), .text(row.id), .br(), .small(.text(row.model))),
+                        .td(.text(check.plan.release.name)),
+                        .td(escapedAttribute("class", "num"), .text(check.reportedWeightsGiB.map(two) ?? "—")),
+                        .td(escapedAttribute("class", "num"), .text(two(check.plan.weightsGiB)
+                            + (check.weightsError.map { String(format: " (%+.1f %%)", $0 * 100) } ?? ""))),
+                        .td(escapedAttribute("class", "num"), .text(two(check.reportedAvailableGiB))),
+                        .td(escapedAttribute("class", "num"), .text(two(check.plan.availableKVGiB)
+                            + String(format: " (%+.2f)", check.availableErrorGiB))),
+                        .td(.text(two(check.plan.reserveGiB) + ": " + check.plan.terms.filter { $0.gib > 0.005 }
+                            .map { "\($0.name) \(two($0.gib))" }.joined(separator: ", ")))
+                    )
+                })
+            ))
+        )
+    }
 }
