@@ -137,6 +137,32 @@ import TestSupport
         #expect(json["num_gpu_blocks"] as? Int == 0)
     }
 
+    /// Llama-3.1-8B on one H100 from its full config alone (cases.json `planner-llama31-8b-tp1`, vLLM 0.19.0:
+    /// "Model loading took 14.99 GiB", "Available KV cache memory: 58.11 GiB" at utilization 0.95).
+    @Test func aLogsAvailableKVIsPredictedFromTheConfigAloneWithEachReserveTerm() async throws {
+        let config = Fixtures.projectFixtures.appendingPathComponent("vllm-log-configs/meta-llama/Llama-3.1-8B-Instruct/config.json")
+        let result = try await run(["--config", config.path, "--gpu", "H100", "--count", "1", "--max-model-len", "8192",
+                                    "--gpu-memory-utilization", "0.95", "--vllm-version", "0.19.0", "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try object(result.stdout)
+        #expect(abs((json["weights_gib_per_gpu"] as? Double ?? 0) - 14.99) < 0.01)
+        #expect(abs((json["available_kv_gib"] as? Double ?? 0) - 58.11) < 0.05)
+        #expect(json["gpu_memory_gib"] as? Double == 79.19 && json["vllm_version"] as? String == "0.17-0.19")
+        #expect(json["max_num_seqs"] as? Int == 1024 && json["max_num_batched_tokens"] as? Int == 8192)
+        let terms = try #require(json["reserve_terms_gib"] as? [String: Double])
+        #expect(Set(terms.keys) == ["non-torch", "sampler", "activations"])
+        // Under 0.15 the dummy sampler kept 2.6 times as much: less KV memory.
+        let older = try object(try await run(["--config", config.path, "--gpu", "H100", "--count", "1", "--max-model-len", "8192",
+                                              "--gpu-memory-utilization", "0.95", "--vllm-version", "0.15.1", "--json"]).stdout)
+        #expect((older["available_kv_gib"] as? Double ?? 99) < (json["available_kv_gib"] as? Double ?? 0) - 2)
+    }
+
+    @Test func anUnknownVLLMVersionIsAUsageErrorListingTheKnownReleases() async throws {
+        let result = try await run(["--config", fixture(Self.qwen480), "--gpu", "H100", "--count", "8", "--vllm-version", "0.30.0"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--vllm-version '0.30.0' is not a release the memory model knows: V0 engine, 0.9-0.16, 0.17-0.19"))
+    }
+
     @Test func badParallelSizesAreUsageErrors() async throws {
         let result = try await run(["--config", fixture(Self.qwen480), "--gpu", "H100", "--count", "3", "--tp", "2"])
         #expect(result.status == 64)
