@@ -18,7 +18,7 @@ extension CheckpointWeights {
         let decoder = counts.total - counts.embedding - counts.lmHead - counts.mtp - counts.vision - counts.routedExperts
         self.init(embedding: counts.embedding, lmHead: counts.lmHead, decoder: decoder, routedExperts: counts.routedExperts,
                   vision: counts.vision,
-                  expertShape: counts.expertShape.map { ExpertMatrices(hidden: $0.hidden, width: $0.width, count: $0.count) },
+                  expertShape: counts.expertShape,
                   ropeCacheElements: try RotaryCaches.elements(ConfigFields(text)), dtypeBytes: dtypeBytes,
                   quantization: try quantization.map(WeightQuantization.init(quantizationConfig:)))
     }

@@ -1,3 +1,5 @@
+import SeekCore
+
 /// The result of counting a model's parameters from its config (the reference's `ParamCountResult`).
 public struct ParameterCount: Sendable, Hashable {
     /// The effective (text) `model_type` that was counted.
@@ -28,23 +30,7 @@ public struct ParameterCount: Sendable, Hashable {
     /// The vision tower and multimodal projector of a vision-language wrapper (0 for text models).
     public var vision: Int = 0
     /// One routed expert's matrices (hidden size and FFN width), when the model has routed experts.
-    public var expertShape: ExpertShape?
-
-    /// The dimensions of one routed expert: `projections` matrices of `hidden × width`.
-    public struct ExpertShape: Sendable, Hashable {
-        /// `hidden_size`.
-        public var hidden: Int
-        /// The expert FFN width.
-        public var width: Int
-        /// Routed experts per MoE layer.
-        public var count: Int
-        /// Creates a shape.
-        public init(hidden: Int, width: Int, count: Int) {
-            self.hidden = hidden
-            self.width = width
-            self.count = count
-        }
-    }
+    public var expertShape: CheckpointWeights.ExpertMatrices?
 
     /// Creates a result.
     ///

@@ -22,7 +22,7 @@ extension LayerShapes {
                                     numMoELayers: layers)
         result.embedding = embedding
         result.lmHead = lmHead
-        result.expertShape = ParameterCount.ExpertShape(hidden: h, width: width, count: count)
+        result.expertShape = CheckpointWeights.ExpertMatrices(hidden: h, width: width, count: count)
         return result
     }
 }

@@ -221,7 +221,7 @@ struct LayerShapes {
         result.embedding = embedding
         result.lmHead = lmHead
         result.mtp = mtpParameters
-        result.expertShape = ParameterCount.ExpertShape(hidden: h, width: experts.width, count: experts.count)
+        result.expertShape = CheckpointWeights.ExpertMatrices(hidden: h, width: experts.width, count: experts.count)
         return result
     }
 
