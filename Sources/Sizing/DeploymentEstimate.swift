@@ -51,16 +51,15 @@ public struct DeploymentEstimate: Sendable, Hashable {
         let parallel = ParallelLayout(topology: layout, isMoE: model.isMoE)
         let kvBytes = settings.kvCachePrecision.bytesPerElement(architecture: spec.architecture, assumptions: assumptions)
         let gpus = Double(layout.gpusUsed)
-        var usable = gpus * vramPerGPUGB * util
-        var weightsBudget = weights
-        var reserve = Capacity.runtimeReserveGB(model: model, layout: parallel, assumptions: assumptions)
+        let usable, weightsBudget, reserve: Double
         if let release = assumptions.vllmRelease {
             let plan = VLLMMemory.plan(model: model, gpuName: spec.gpuName, vramPerGPUGB: vramPerGPUGB, layout: layout,
                                        utilization: util, release: release)
-            usable = gpus * plan.requestedGiB
-            weightsBudget = gpus * plan.weightsGiB
-            reserve = gpus * plan.reserveGiB
+            (usable, weightsBudget, reserve) = (gpus * plan.requestedGiB, gpus * plan.weightsGiB, gpus * plan.reserveGiB)
             self.memoryPlan = plan
+        } else {
+            (usable, weightsBudget) = (gpus * vramPerGPUGB * util, weights)
+            reserve = Capacity.runtimeReserveGB(model: model, layout: parallel, assumptions: assumptions)
         }
         let streams = Capacity.operatingStreams(
             usableGB: usable, weightsGB: weightsBudget, reserveGB: reserve, kvGBPerToken: model.kvCacheGBPerToken(kvBytes: kvBytes),

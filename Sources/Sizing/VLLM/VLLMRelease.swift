@@ -1,6 +1,8 @@
 /// The constants of vLLM's memory outside weights and KV cache, per range of releases where they hold: the
 /// one named table the memory model reads (``VLLMMemory``). Each figure is calibrated on the public start-up
 /// logs of `shared/data/vllm-logs` and named after the code that allocates it; Methodology lists them.
+/// No release here subtracts the CUDA graph pool: graphs are captured after the KV cache is sized (0.19.1 prints
+/// "Estimated CUDA graph memory" but does not subtract it by default).
 public struct VLLMRelease: Sendable, Hashable, CustomStringConvertible {
     /// How the engine profiles memory before sizing the KV cache.
     public enum Engine: Sendable, Hashable {
@@ -31,9 +33,6 @@ public struct VLLMRelease: Sendable, Hashable, CustomStringConvertible {
     public var tensorParallelGiB: Double
     /// The profile run of a vision encoder with dummy images (multimodal models), GiB.
     public var visionEncoderGiB: Double
-    /// Whether the CUDA graph pool is subtracted before the KV cache is sized; in these releases graphs are
-    /// captured after it (0.19.1 prints "Estimated CUDA graph memory" but does not subtract it by default).
-    public var subtractsCUDAGraphs: Bool
 
     public var description: String { "vLLM \(name)" }
 
@@ -54,15 +53,15 @@ public struct VLLMRelease: Sendable, Hashable, CustomStringConvertible {
     /// The V0 engine (before 0.9, or `VLLM_USE_V1=0`).
     public static let v0 = VLLMRelease(
         name: "V0 engine", first: (0, 0), last: (0, 8), engine: .v0, nonTorchGiB: 0.25, samplerBytesPerLogit: 4,
-        tensorParallelGiB: 0.42, visionEncoderGiB: 0.25, subtractsCUDAGraphs: false)
+        tensorParallelGiB: 0.42, visionEncoderGiB: 0.25)
     /// v1 from 0.9 to 0.16: the dummy sampler keeps about 37 bytes per logit.
     public static let v0_9 = VLLMRelease(
         name: "0.9-0.16", first: (0, 9), last: (0, 16), engine: .v1, nonTorchGiB: 0.31, samplerBytesPerLogit: 37.4,
-        tensorParallelGiB: 0.42, visionEncoderGiB: 0.25, subtractsCUDAGraphs: false)
+        tensorParallelGiB: 0.42, visionEncoderGiB: 0.25)
     /// v1 from 0.17 (the dummy sampler's footprint fell by about 2.6×) to 0.19, the newest logged.
     public static let v0_17 = VLLMRelease(
         name: "0.17-0.19", first: (0, 17), last: (0, 19), engine: .v1, nonTorchGiB: 0.363, samplerBytesPerLogit: 14.45,
-        tensorParallelGiB: 1.9, visionEncoderGiB: 0.25, subtractsCUDAGraphs: false)
+        tensorParallelGiB: 1.9, visionEncoderGiB: 0.25)
 
     /// The release range of a version string (`"0.19.0"`, `"0.9.2"`, `"V0 engine"`), or `nil` when the string
     /// names no version the table covers.
