@@ -21,10 +21,10 @@ struct SizeInputs {
     var gpuMemoryGiB: Double
     /// Where ``gpuMemoryGiB`` comes from.
     var gpuMemorySource: String
-    /// The model's dimensions for the non-KV memory, when they could be read.
-    var shape: ServingShape?
+    /// What vLLM loads and the model's dimensions for the non-KV memory, when they could be read.
+    var checkpoint: ServingCheckpoint?
     /// What vLLM loads, when the parameters could be counted.
-    var weights: CheckpointWeights?
+    var weights: CheckpointWeights? { checkpoint?.weights }
     /// Why the weights are unknown, when they are.
     var weightsProblem: String?
     /// The text config's `max_position_embeddings`.
@@ -59,15 +59,14 @@ struct SizeInputs {
 
         var inputs = SizeInputs(source: source, config: config, architecture: architecture,
                                 modelType: text["model_type"]?.stringValue ?? config["model_type"]?.stringValue ?? "?",
-                                gpu: gpu, gpuMemoryGiB: 0, gpuMemorySource: "", shape: nil,
+                                gpu: gpu, gpuMemoryGiB: 0, gpuMemorySource: "", checkpoint: nil,
                                 maxPositionEmbeddings: text["max_position_embeddings"]?.intValue)
         (inputs.gpuMemoryGiB, inputs.gpuMemorySource) = VLLMGPUMemory.total(gpuName: gpu.gpuName,
                                                                               datasheetGB: gpu.memorySizeGB.doubleValue)
         do {
             let registry = try ModelArchitectures.load(configDirectory: configDirectory)
-            inputs.shape = try ServingShape(config: config, architectures: registry)
-            inputs.weights = try CheckpointWeights(config: config, architectures: registry,
-                                                   dtypeBytes: architecture.modelDTypeBytes)
+            inputs.checkpoint = try ServingCheckpoint(config: config, architectures: registry,
+                                                      dtypeBytes: architecture.modelDTypeBytes)
         } catch {
             inputs.weightsProblem = "\(error)"
         }

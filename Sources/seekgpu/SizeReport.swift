@@ -45,12 +45,12 @@ struct SizeReport {
                                 maxModelLen: maxModelLen,
                                 maxNumBatchedTokens: command.maxNumBatchedTokens ?? limits.maxNumBatchedTokens)
         let (tp, pp) = (settings.tensorParallel, settings.pipelineParallel)
-        if let weights = inputs.weights, let shape = inputs.shape {
+        if let checkpoint = inputs.checkpoint {
             let memory = VLLMMemory.Settings(tensorParallel: tp, pipelineParallel: pp,
                                              maxNumBatchedTokens: settings.maxNumBatchedTokens, maxNumSeqs: maxNumSeqs,
                                              utilization: utilization, activationBytes: inputs.architecture.modelDTypeBytes)
-            plan = VLLMMemory.plan(weightsBytes: VLLMWeights.bytesPerGPU(weights, tensorParallel: tp, pipelineParallel: pp),
-                                   shape: shape, totalGiB: inputs.gpuMemoryGiB, settings: memory, release: release)
+            plan = VLLMMemory.plan(weightsBytes: VLLMWeights.bytesPerGPU(checkpoint.weights, tensorParallel: tp, pipelineParallel: pp),
+                                   shape: checkpoint.shape, totalGiB: inputs.gpuMemoryGiB, settings: memory, release: release)
         }
         if let given = command.availableKvGib {
             availableGiB = given

@@ -9,18 +9,15 @@ enum VLLMLogFacts {
     ///
     /// - Throws: ``ModelConfigError`` naming the file when a config is not valid JSON or cannot be counted;
     ///   registry errors.
-    static func load(cases: [VLLMLogCase], directory: String, config: URL) throws -> [String: VLLMAgreement.ModelFacts] {
+    static func load(cases: [VLLMLogCase], directory: String, config: URL) throws -> [String: ServingCheckpoint] {
         let registry = try ModelArchitectures.load(configDirectory: config)
-        var facts: [String: VLLMAgreement.ModelFacts] = [:]
+        var facts: [String: ServingCheckpoint] = [:]
         for id in Set(cases.map(\.modelID)).sorted() {
             let path = URL(fileURLWithPath: directory).appendingPathComponent(id).appendingPathComponent("config.json").path
             guard let data = FileManager.default.contents(atPath: path) else { continue }
             do {
                 let json = try JSONParser.parse(Array(data))
-                let dtype = try KVArchitecture(config: json).modelDTypeBytes
-                facts[id] = VLLMAgreement.ModelFacts(
-                    weights: try CheckpointWeights(config: json, architectures: registry, dtypeBytes: dtype),
-                    shape: try ServingShape(config: json, architectures: registry))
+                facts[id] = try ServingCheckpoint(config: json, architectures: registry)
             } catch let error as ModelConfigError {
                 throw ModelConfigError(modelName: "", message: "\(path): \(error.message)")
             } catch {

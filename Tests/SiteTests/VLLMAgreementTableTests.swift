@@ -24,8 +24,7 @@ import TestSupport
         let cases = try VLLMLogCases.load(path: Fixtures.shared("vllm-logs/cases.json").path)
         let registry = try ModelArchitectures.load(configDirectory: Fixtures.configDirectory)
         let config = try #require(try Fixtures.vllmLogConfig(of: "meta-llama/Llama-3.1-8B-Instruct"))
-        let facts = VLLMAgreement.ModelFacts(weights: try CheckpointWeights(config: config, architectures: registry, dtypeBytes: 2),
-                                             shape: try ServingShape(config: config, architectures: registry))
+        let facts = try ServingCheckpoint(config: config, architectures: registry, dtypeBytes: 2)
         let rows = VLLMAgreement.rows(cases, models: ["meta-llama/Llama-3.1-8B-Instruct": facts],
                                       datasheetGB: { ["H100": 80, "RTX3090": 24][$0] })
         let checked = rows.filter { $0.memory != nil }

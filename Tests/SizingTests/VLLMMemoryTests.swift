@@ -22,10 +22,8 @@ struct VLLMMemoryTests {
         var checked = 0
         for c in try VLLMCase.all() where c.weightsGiB != nil && c.availableGiB != nil && c.gpuMemoryUtilization != nil {
             guard let config = try Fixtures.vllmLogConfig(of: c.modelID) else { lines.append("\(c.id): NO CONFIG"); continue }
-            let dtype = try KVArchitecture(config: config).modelDTypeBytes
-            let weights = try CheckpointWeights(config: config, architectures: registry, dtypeBytes: dtype)
-            let shape = try ServingShape(config: config, architectures: registry)
-            let check = try #require(c.memoryCheck(weights: weights, shape: shape, datasheetGB: { memory[$0] }), "\(c.id)")
+            let checkpoint = try ServingCheckpoint(config: config, architectures: registry)
+            let check = try #require(c.memoryCheck(checkpoint, datasheetGB: { memory[$0] }), "\(c.id)")
             let terms = check.plan.terms.map { String(format: "%@ %.2f", $0.name, $0.gib) }.joined(separator: ", ")
             lines.append(String(format: "%@ [%@]: available %.2f vs %.2f (%+.2f GiB, tol %.2f); reserve %.2f (%@)", c.id,
                                 check.plan.release.name, check.plan.availableKVGiB, check.reportedAvailableGiB,

@@ -17,8 +17,7 @@ struct VLLMWeightsTests {
         for c in try VLLMCase.all() {
             guard let reported = c.weightsGiB else { continue }
             guard let config = try Fixtures.vllmLogConfig(of: c.modelID) else { lines.append("\(c.id): NO CONFIG"); continue }
-            let dtype = try KVArchitecture(config: config).modelDTypeBytes
-            let weights = try CheckpointWeights(config: config, architectures: registry, dtypeBytes: dtype)
+            let weights = try ServingCheckpoint(config: config, architectures: registry).weights
             let predicted = VLLMWeights.gibPerGPU(weights, tensorParallel: c.tensorParallel, pipelineParallel: c.pipelineParallel)
             let error = predicted / reported - 1
             lines.append(String(format: "%@: predicted %.2f GiB, logged %.2f GiB (%+.2f %%)", c.id, predicted, reported, error * 100))

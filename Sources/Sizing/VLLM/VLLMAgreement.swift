@@ -21,28 +21,18 @@ public enum VLLMAgreement {
         public var memory: VLLMMemoryCheck?
     }
 
-    /// What the memory check of a model needs: its checkpoint inventory and dimensions, read from its config.
-    public struct ModelFacts: Sendable, Hashable {
-        public var weights: CheckpointWeights
-        public var shape: ServingShape
-        public init(weights: CheckpointWeights, shape: ServingShape) {
-            self.weights = weights
-            self.shape = shape
-        }
-    }
-
     /// A row per case, with the memory check of every case whose model is in `models`.
     ///
     /// - Parameters:
     ///   - cases: The logs, in file order.
     ///   - models: Facts by Hugging Face model id.
     ///   - datasheetGB: Datasheet memory by gpuhunt GPU name.
-    public static func rows(_ cases: [VLLMLogCase], models: [String: ModelFacts],
+    public static func rows(_ cases: [VLLMLogCase], models: [String: ServingCheckpoint],
                             datasheetGB: (String) -> Double?) -> [Row] {
         zip(cases, rows(cases)).map { c, row in
             var row = row
             if let facts = models[c.modelID] {
-                row.memory = c.memoryCheck(weights: facts.weights, shape: facts.shape, datasheetGB: datasheetGB)
+                row.memory = c.memoryCheck(facts, datasheetGB: datasheetGB)
             }
             return row
         }

@@ -46,11 +46,9 @@ extension VLLMLogCase {
     /// utilization, or its GPU or release is not one the model knows.
     ///
     /// - Parameters:
-    ///   - weights: The model's checkpoint inventory (from its full `config.json`).
-    ///   - shape: Its dimensions.
+    ///   - checkpoint: The model's weights and dimensions (from its full `config.json`).
     ///   - datasheetGB: The logged GPU's datasheet memory, by gpuhunt name.
-    public func memoryCheck(weights: CheckpointWeights, shape: ServingShape,
-                            datasheetGB: (String) -> Double?) -> VLLMMemoryCheck? {
+    public func memoryCheck(_ checkpoint: ServingCheckpoint, datasheetGB: (String) -> Double?) -> VLLMMemoryCheck? {
         guard let available = availableGiB, let utilization = gpuMemoryUtilization, let gpu = gpuName,
               let memory = datasheetGB(gpu), let release else { return nil }
         let total = VLLMGPUMemory.total(gpuName: gpu, datasheetGB: memory).gib
@@ -59,9 +57,10 @@ extension VLLMLogCase {
         let settings = VLLMMemory.Settings(
             tensorParallel: tensorParallel, pipelineParallel: pipelineParallel,
             maxNumBatchedTokens: maxNumBatchedTokens ?? limits.maxNumBatchedTokens, maxNumSeqs: limits.maxNumSeqs,
-            utilization: utilization, activationBytes: weights.dtypeBytes)
-        let bytes = VLLMWeights.bytesPerGPU(weights, tensorParallel: tensorParallel, pipelineParallel: pipelineParallel)
-        let plan = VLLMMemory.plan(weightsBytes: bytes, shape: shape, totalGiB: total, settings: settings, release: release)
+            utilization: utilization, activationBytes: checkpoint.weights.dtypeBytes)
+        let bytes = VLLMWeights.bytesPerGPU(checkpoint.weights, tensorParallel: tensorParallel, pipelineParallel: pipelineParallel)
+        let plan = VLLMMemory.plan(weightsBytes: bytes, shape: checkpoint.shape, totalGiB: total, settings: settings,
+                                   release: release)
         return VLLMMemoryCheck(plan: plan, reportedWeightsGiB: weightsGiB, reportedAvailableGiB: available)
     }
 }
