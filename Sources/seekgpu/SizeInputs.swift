@@ -55,7 +55,7 @@ struct SizeInputs {
         }
         var architecture = try KVArchitecture(config: config)
         if let bytes = KVArchitecture.dtypeBytes(named: command.dtype) { architecture.modelDTypeBytes = bytes }
-        let text = config["text_config"]?.objectValue ?? config.objectValue ?? JSONObject()
+        let text = TransformersConfigDefaults.filled(config["text_config"]?.objectValue ?? config.objectValue ?? JSONObject())
 
         var inputs = SizeInputs(source: source, config: config, architecture: architecture,
                                 modelType: text["model_type"]?.stringValue ?? config["model_type"]?.stringValue ?? "?",

@@ -9,12 +9,16 @@ import Testing
 struct ParameterCounterFamiliesTests {
     static let registry = Result { try ModelArchitectures.load(configDirectory: Fixtures.configDirectory) }
 
-    @Test("exact totals for gpt-oss, Gemma 2/3, Llama, Qwen2.5/3 from their full configs", arguments: [
+    @Test("exact totals for gpt-oss, Gemma 2/3, Llama, Mistral 3, Qwen2.5/3 from their full configs", arguments: [
         ("openai/gpt-oss-20b", 20_914_757_184),
         ("google/gemma-2-2b-it", 2_614_341_888),
         ("google/gemma-2-9b-it", 9_241_705_984),
         ("google/gemma-2-27b-it", 27_227_128_320),
         ("google/gemma-3-1b-it", 999_885_952),
+        ("google/gemma-3-4b-it", 4_300_079_472),
+        ("google/gemma-3-12b-it", 12_187_325_040),
+        ("mistralai/Mistral-Small-3.1-24B-Instruct-2503", 24_011_361_280),
+        ("RedHatAI/Llama-3.3-70B-Instruct-fp8-dynamic", 70_553_706_496),
         ("meta-llama/Llama-3.1-8B-Instruct", 8_030_261_248),
         ("Qwen/Qwen2.5-7B-Instruct", 7_615_616_512),
         ("Qwen/Qwen3-8B", 8_190_735_360),
@@ -24,6 +28,22 @@ struct ParameterCounterFamiliesTests {
         let config = try #require(try Fixtures.vllmLogConfig(of: model))
         let counts = try ParameterCounter.count(config: config, architectures: Self.registry.get())
         #expect(counts.total == total)
+    }
+
+    @Test("a sparse Hub config (gemma-3-4b-it names 6 text fields) reads with Transformers' Gemma3TextConfig defaults")
+    func sparseGemma3ConfigTakesTransformersDefaults() throws {
+        let config = try #require(try Fixtures.vllmLogConfig(of: "google/gemma-3-4b-it"))
+        let text = try #require(config["text_config"]?.objectValue)
+        #expect(text["num_attention_heads"] == nil && text["vocab_size"] == nil, "the fixture is the sparse Hub file")
+        let kv = try KVArchitecture(config: config)
+        #expect(kv.layers.filter { $0 == .full(kvHeads: 4, headDim: 256) }.count == 5)
+        #expect(kv.layers.filter { $0 == .slidingWindow(window: 1024, kvHeads: 4, headDim: 256) }.count == 29)
+        let filled = try Self.registry.get().textConfig(of: config)
+        #expect(filled["vocab_size"] == .int(262_208) && filled["max_position_embeddings"] == .int(131_072))
+        #expect(filled["sliding_window"] == .int(1024), "a value the config gives is kept")
+        var explicit = text
+        explicit.setValue(.null, forKey: "sliding_window")
+        #expect(TransformersConfigDefaults.filled(explicit)["sliding_window"] == .null, "an explicit null stays null")
     }
 
     @Test("gpt-oss: routed experts carry their biases; 4 of 32 experts active; the lm_head is untied")

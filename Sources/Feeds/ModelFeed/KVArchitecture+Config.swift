@@ -26,7 +26,7 @@ extension KVArchitecture {
     ///   num_hidden_layers"), or the model type when it is not supported (DeepSeek-V4, MiniMax-M3).
     public init(config: JSONValue) throws(ModelConfigError) {
         guard let raw = config.objectValue else { throw KVConfigReader.error("config.json is not a JSON object") }
-        let reader = KVConfigReader(text: raw["text_config"]?.objectValue ?? raw, raw: raw)
+        let reader = KVConfigReader(text: TransformersConfigDefaults.filled(raw["text_config"]?.objectValue ?? raw), raw: raw)
         for type in [reader.modelType, raw["model_type"]?.stringValue ?? ""] where Self.unsupportedModelTypes.contains(type) {
             throw KVConfigReader.error("model_type '\(type)' uses compressed or sparse attention whose vLLM KV cache "
                 + "seekgpu does not model yet")

@@ -118,7 +118,8 @@ public struct ModelArchitectures: Sendable, Hashable {
 
     /// The text model config of `config` (the reference's `resolve_text_config`): the `text_config`
     /// of a multimodal wrapper, with the wrapper's text `model_type` injected when it has none, or
-    /// `config` itself. `config` is not modified.
+    /// `config` itself; either with Transformers' defaults for its type (``TransformersConfigDefaults``).
+    /// `config` is not modified.
     ///
     /// - Parameter config: A parsed `config.json`.
     /// - Returns: The effective (text) config object.
@@ -129,7 +130,7 @@ public struct ModelArchitectures: Sendable, Hashable {
             throw ModelConfigError(modelName: "", message: "config.json is not a JSON object")
         }
         guard let modelType = raw["model_type"]?.stringValue, let injected = multimodalWrappers[modelType] else {
-            return raw
+            return TransformersConfigDefaults.filled(raw)
         }
         guard var text = raw["text_config"]?.objectValue else {
             let found = raw["text_config"].map(ModelConfigError.pythonTypeName) ?? "missing"
@@ -139,6 +140,6 @@ public struct ModelArchitectures: Sendable, Hashable {
         if let injected, text["model_type"] == nil {
             text["model_type"] = .string(injected)
         }
-        return text
+        return TransformersConfigDefaults.filled(text)
     }
 }
