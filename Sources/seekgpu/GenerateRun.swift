@@ -221,7 +221,10 @@ struct GenerateRun {
             from: configDirectory.appendingPathComponent(IndexConfiguration.fileName))).renames
         var content = SiteContent(dataset: dataset, aliases: ModelAliases(renames.map { ($0.from, $0.to) }))
         if let path = options.vllmCases {
-            let cases = try VLLMLogCases.load(path: path)
+            let kernels = Set(VLLMSamplerKernel.allCases.map(\.rawValue))
+            let cases = try options.vllmConfigs.map {
+                try VLLMLogCases.load(path: path, runtimeNotes: "\($0)/\(VLLMLogCases.runtimeNotesFile)", kernels: kernels)
+            } ?? VLLMLogCases.load(path: path)
             let facts = try options.vllmConfigs.map { try VLLMLogFacts.load(cases: cases, directory: $0, config: configDirectory) } ?? [:]
             let memory = Dictionary(dataset.gpuSpecs.map { ($0.gpuName, $0.memorySizeGB.doubleValue) }, uniquingKeysWith: { a, _ in a })
             content.vllmAgreement = VLLMAgreement.rows(cases, models: facts, datasheetGB: { memory[$0] })

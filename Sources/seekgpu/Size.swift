@@ -71,6 +71,11 @@ extension SeekGPU {
             + "the newest the model knows; known: \(VLLMRelease.all.map(\.name).joined(separator: ", "))).", valueName: "x.y.z"))
         var vllmVersion: String?
 
+        @Option(help: ArgumentHelp("The dummy sampler's top-k/top-p kernel: pytorch, flashinfer (VLLM_USE_FLASHINFER_SAMPLER=1, "
+            + "or vLLM ≤ 0.11.0 with FlashInfer installed, as in the vllm/vllm-openai image) or triton (default: the "
+            + "release's).", valueName: "kernel"))
+        var sampler: String?
+
         @Option(help: ArgumentHelp("Fraction of GPU memory vLLM may use.", valueName: "fraction"))
         var gpuMemoryUtilization = 0.9
 
@@ -108,6 +113,10 @@ extension SeekGPU {
             if let vllmVersion, VLLMRelease.named(vllmVersion) == nil {
                 throw ValidationError("--vllm-version '\(vllmVersion)' is not a release the memory model knows: "
                     + VLLMRelease.all.map(\.name).joined(separator: ", ") + " (e.g. 0.19.0).")
+            }
+            if let sampler, VLLMSamplerKernel.named(sampler) == nil {
+                throw ValidationError("--sampler '\(sampler)' is not one of "
+                    + VLLMSamplerKernel.allCases.map(\.rawValue).joined(separator: ", ") + ".")
             }
             if !(gpuMemoryUtilization > 0 && gpuMemoryUtilization <= 1) {
                 throw ValidationError("--gpu-memory-utilization must be in (0, 1], not \(gpuMemoryUtilization).")

@@ -19,6 +19,7 @@ extension SizeReport {
             ("reserve_gib_per_gpu", plan.map { .double(Self.rounded($0.reserveGiB)) } ?? .null),
             ("reserve_terms_gib", plan.map { .object(JSONObject($0.terms.map { ($0.name, .double(Self.rounded($0.gib))) })) } ?? .null),
             ("vllm_version", .string(release.name)),
+            ("sampler_kernel", plan.map { .string($0.sampler.rawValue) } ?? .null),
             ("model", .string(inputs.source)),
             ("model_type", .string(inputs.modelType)),
             ("parameters", inputs.weights.map { .int($0.parameters) } ?? .null),
@@ -57,7 +58,7 @@ extension SizeReport {
             ("GPUs", "\(gpuCount) × \(inputs.gpu.gpuName) (\(Self.decimals(inputs.gpuMemoryGiB, 2)) GiB as vLLM sees it), TP \(settings.tensorParallel) × PP \(settings.pipelineParallel)"),
             ("weights per GPU", weights),
             ("non-KV reserve per GPU", plan.map { plan in
-                Self.gib(plan.reserveGiB) + " (vLLM \(release.name): " + plan.terms.filter { $0.gib > 0.005 }
+                Self.gib(plan.reserveGiB) + " (vLLM \(release.name), \(plan.sampler) sampler: " + plan.terms.filter { $0.gib > 0.005 }
                     .map { "\($0.name) \(Self.decimals($0.gib, 2))" }.joined(separator: ", ") + ")"
             } ?? "unknown"),
             ("available KV per GPU", available),

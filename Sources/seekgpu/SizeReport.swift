@@ -48,7 +48,8 @@ struct SizeReport {
         if let checkpoint = inputs.checkpoint {
             let memory = VLLMMemory.Settings(tensorParallel: tp, pipelineParallel: pp,
                                              maxNumBatchedTokens: settings.maxNumBatchedTokens, maxNumSeqs: maxNumSeqs,
-                                             utilization: utilization, activationBytes: inputs.architecture.modelDTypeBytes)
+                                             utilization: utilization, activationBytes: inputs.architecture.modelDTypeBytes,
+                                             sampler: command.sampler.flatMap(VLLMSamplerKernel.named))
             plan = VLLMMemory.plan(weightsBytes: VLLMWeights.bytesPerGPU(checkpoint.weights, tensorParallel: tp, pipelineParallel: pp),
                                    shape: checkpoint.shape, totalGiB: inputs.gpuMemoryGiB, settings: memory, release: release)
         }

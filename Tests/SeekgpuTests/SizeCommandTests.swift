@@ -160,7 +160,25 @@ import TestSupport
     @Test func anUnknownVLLMVersionIsAUsageErrorListingTheKnownReleases() async throws {
         let result = try await run(["--config", fixture(Self.qwen480), "--gpu", "H100", "--count", "8", "--vllm-version", "0.30.0"])
         #expect(result.status == 64)
-        #expect(result.stderr.contains("--vllm-version '0.30.0' is not a release the memory model knows: V0 engine, 0.9-0.16, 0.17-0.19"))
+        #expect(result.stderr.contains("--vllm-version '0.30.0' is not a release the memory model knows: V0 engine, 0.9-0.11.0, 0.11.1-0.16, 0.17-0.19"))
+    }
+
+    /// Mistral-Small-3.2 under vLLM 0.11.0 with FlashInfer installed (cases.json `llmd-bench-mistral-small-32-24b-bs128`:
+    /// "Available KV cache memory: 28.20 GiB", 1,444 blocks of 128): `--sampler flashinfer` models the kernel that ran;
+    /// the default for 0.11.0, PyTorch's sort, keeps more memory back; an unknown kernel is a usage error.
+    @Test func theSamplerKernelIsChosenWithSampler() async throws {
+        let config = Fixtures.projectFixtures
+            .appendingPathComponent("vllm-log-configs/mistralai/Mistral-Small-3.2-24B-Instruct-2506/config.json")
+        let base = ["--config", config.path, "--gpu", "H100", "--count", "1", "--max-model-len", "16000", "--block-size", "128",
+                    "--gpu-memory-utilization", "0.95", "--vllm-version", "0.11.0", "--json"]
+        let flash = try object(try await run(base + ["--sampler", "flashinfer"]).stdout)
+        #expect(flash["sampler_kernel"] as? String == "flashinfer" && flash["vllm_version"] as? String == "0.9-0.11.0")
+        #expect(abs((flash["available_kv_gib"] as? Double ?? 0) - 28.20) < 0.1)
+        let sort = try object(try await run(base).stdout)
+        #expect(sort["sampler_kernel"] as? String == "pytorch")
+        #expect((sort["available_kv_gib"] as? Double ?? 99) < (flash["available_kv_gib"] as? Double ?? 0) - 2)
+        let bad = try await run(base + ["--sampler", "cub"])
+        #expect(bad.status == 64 && bad.stderr.contains("--sampler 'cub' is not one of v0, pytorch, flashinfer, triton."))
     }
 
     @Test func badParallelSizesAreUsageErrors() async throws {

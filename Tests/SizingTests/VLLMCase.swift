@@ -1,6 +1,7 @@
 import Feeds
 import Foundation
 import SeekCore
+import TestSupport
 @testable import Sizing
 
 /// The shared cases, located from this file like ``ReferenceData``: Tests/SizingTests/ → repo root → ../shared/data/vllm-logs.
@@ -13,7 +14,11 @@ extension VLLMLogCase {
 
     static var available: Bool { FileManager.default.fileExists(atPath: url.path) }
 
+    /// The cases with the project's runtime notes (`Tests/Fixtures/vllm-log-configs/log-runtimes.json`).
     static func all() throws -> [VLLMCase] {
-        try VLLMLogCases.load(path: url.path)
+        let notes = Fixtures.projectFixtures.appendingPathComponent("vllm-log-configs")
+            .appendingPathComponent(VLLMLogCases.runtimeNotesFile)
+        return try VLLMLogCases.load(path: url.path, runtimeNotes: notes.path,
+                                     kernels: Set(VLLMSamplerKernel.allCases.map(\.rawValue)))
     }
 }

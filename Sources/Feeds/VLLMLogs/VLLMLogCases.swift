@@ -61,3 +61,50 @@ public struct VLLMLogCasesError: Error, Sendable, CustomStringConvertible {
     public var message: String
     public var description: String { message }
 }
+
+extension VLLMLogCases {
+    /// The file of runtime notes beside the project's log configs (`Tests/Fixtures/vllm-log-configs/`).
+    public static let runtimeNotesFile = "log-runtimes.json"
+
+    /// The cases of `path` with the runtime notes of `notesPath` applied, when that file exists.
+    ///
+    /// - Parameter kernels: The sampler kernel names the memory model knows.
+    /// - Throws: ``VLLMLogCasesError`` naming the file that cannot be read.
+    public static func load(path: String, runtimeNotes notesPath: String, kernels: Set<String>) throws(VLLMLogCasesError) -> [VLLMLogCase] {
+        let cases = try load(path: path)
+        guard let data = FileManager.default.contents(atPath: notesPath) else { return cases }
+        return try applyingRuntimes(cases, notes: Array(data), source: notesPath, kernels: kernels)
+    }
+
+    /// The cases with the project's runtime notes applied: a JSON object keyed by case id whose values name what
+    /// the log does not print but its source does, e.g. `{"sampler": "flashinfer", "evidence": "…"}`.
+    ///
+    /// - Throws: ``VLLMLogCasesError`` naming the file for invalid JSON, an id no case has, or a sampler kernel
+    ///   the memory model does not know.
+    public static func applyingRuntimes(_ cases: [VLLMLogCase], notes bytes: [UInt8], source: String,
+                                        kernels: Set<String>) throws(VLLMLogCasesError) -> [VLLMLogCase] {
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(bytes)
+        } catch {
+            throw VLLMLogCasesError(message: "\(source) is not valid JSON (\(error))")
+        }
+        guard let notes = value.objectValue else { throw VLLMLogCasesError(message: "\(source) is not a JSON object of case ids") }
+        let ids = Set(cases.map(\.id))
+        for id in notes.keys where !ids.contains(id) {
+            throw VLLMLogCasesError(message: "\(source): no case has the id '\(id)'")
+        }
+        return try cases.map { (c) throws(VLLMLogCasesError) in
+            guard let note = notes[c.id]?.objectValue else { return c }
+            var noted = c
+            if let kernel = note["sampler"]?.stringValue {
+                guard kernels.contains(kernel) else {
+                    throw VLLMLogCasesError(message: "\(source): \(c.id): sampler '\(kernel)' is not one of "
+                        + kernels.sorted().joined(separator: ", "))
+                }
+                noted.samplerKernel = kernel
+            }
+            return noted
+        }
+    }
+}

@@ -83,6 +83,9 @@ public struct VLLMLogCase: Sendable, Equatable {
     public var gpuType: String?
     /// `--gpu-memory-utilization`, when the log says.
     public var gpuMemoryUtilization: Double?
+    /// The dummy sampler's top-k/top-p kernel the run used (`pytorch`, `flashinfer`, `triton`), when a source
+    /// beyond the log says (the project's runtime notes); nil = the release's default.
+    public var samplerKernel: String?
 
     /// Creates a case.
     public init(id: String, modelID: String, family: String, version: String? = nil, engine: String? = nil,
@@ -90,7 +93,7 @@ public struct VLLMLogCase: Sendable, Equatable {
                 maxNumBatchedTokens: Int? = nil, kvCacheDType: String? = nil, dtype: String? = nil, quantization: String? = nil,
                 weightsGiB: Double? = nil, availableGiB: Double? = nil, tokens: Int? = nil, blocks: Int? = nil,
                 concurrency: String? = nil, paddingWarning: String? = nil, facts: Facts = Facts(), gpuType: String? = nil,
-                gpuMemoryUtilization: Double? = nil) {
+                gpuMemoryUtilization: Double? = nil, samplerKernel: String? = nil) {
         self.id = id
         self.modelID = modelID
         self.family = family
@@ -113,5 +116,6 @@ public struct VLLMLogCase: Sendable, Equatable {
         self.facts = facts
         self.gpuType = gpuType
         self.gpuMemoryUtilization = gpuMemoryUtilization
+        self.samplerKernel = samplerKernel
     }
 }

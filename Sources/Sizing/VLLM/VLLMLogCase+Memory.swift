@@ -57,7 +57,8 @@ extension VLLMLogCase {
         let settings = VLLMMemory.Settings(
             tensorParallel: tensorParallel, pipelineParallel: pipelineParallel,
             maxNumBatchedTokens: maxNumBatchedTokens ?? limits.maxNumBatchedTokens, maxNumSeqs: limits.maxNumSeqs,
-            utilization: utilization, activationBytes: checkpoint.weights.dtypeBytes)
+            utilization: utilization, activationBytes: checkpoint.weights.dtypeBytes,
+            sampler: samplerKernel.flatMap(VLLMSamplerKernel.named))
         let bytes = VLLMWeights.bytesPerGPU(checkpoint.weights, tensorParallel: tensorParallel, pipelineParallel: pipelineParallel)
         let plan = VLLMMemory.plan(weightsBytes: bytes, shape: checkpoint.shape, totalGiB: total, settings: settings,
                                    release: release)

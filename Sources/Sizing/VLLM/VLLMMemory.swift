@@ -18,16 +18,19 @@ public enum VLLMMemory {
         public var utilization: Double
         /// Bytes of an activation element (the model dtype).
         public var activationBytes: Int
+        /// The dummy sampler's kernel; nil takes the release's default (``VLLMRelease/sampler``).
+        public var sampler: VLLMSamplerKernel?
 
         /// Creates settings; see each property.
         public init(tensorParallel: Int = 1, pipelineParallel: Int = 1, maxNumBatchedTokens: Int, maxNumSeqs: Int,
-                    utilization: Double, activationBytes: Int = 2) {
+                    utilization: Double, activationBytes: Int = 2, sampler: VLLMSamplerKernel? = nil) {
             self.tensorParallel = tensorParallel
             self.pipelineParallel = pipelineParallel
             self.maxNumBatchedTokens = maxNumBatchedTokens
             self.maxNumSeqs = maxNumSeqs
             self.utilization = utilization
             self.activationBytes = activationBytes
+            self.sampler = sampler
         }
     }
 
@@ -45,6 +48,8 @@ public enum VLLMMemory {
     public struct Plan: Sendable, Hashable {
         /// The release whose constants were used.
         public var release: VLLMRelease
+        /// The dummy sampler's kernel the plan assumes.
+        public var sampler: VLLMSamplerKernel
         /// The GPU's total memory as vLLM sees it (`init_total_memory`), GiB.
         public var totalGiB: Double
         /// `total × gpu_memory_utilization`, GiB.
@@ -65,8 +70,7 @@ public enum VLLMMemory {
     /// Terms (GiB per GPU; `T` batched tokens, `S` = min(max_num_seqs, T) sampler rows, `V` vocabulary, `H`
     /// hidden, `I` dense MLP width, `k` experts per token, `Iₑ` expert width, `b` activation bytes):
     /// - **non-torch**: the release's constant (cuBLAS/cuDNN workspaces; the CUDA context is in the baseline).
-    /// - **sampler**: `S × V × bytes per logit` — `_dummy_sampler_run`'s float32 logits, probabilities and the
-    ///   top-k/top-p sort; V0 keeps only the float32 logits.
+    /// - **sampler**: `S × V × bytes per logit` of the dummy sampler's top-k/top-p kernel (``VLLMSamplerKernel``).
     /// - **activations**: `T × (3·I/TP + 3·H) × b` — the widest MLP's gate/up output and activation plus the
     ///   residual stream; under v1 only what exceeds the sampler counts (the forward pass frees it first).
     /// - **MoE workspace**: `T × k × (2·Iₑ/TP + H) × b` — fused_moe's intermediate caches, kept between calls.
@@ -89,9 +93,10 @@ public enum VLLMMemory {
         let h = Double(shape.hidden)
         var terms = [Term(name: "non-torch", gib: release.nonTorchGiB,
                           detail: "cuBLAS/cuDNN workspaces and allocator slack (\(release))")]
-        let sampler = rows * Double(shape.vocab) * release.samplerBytesPerLogit / gib
+        let kernel = settings.sampler ?? release.sampler
+        let sampler = rows * Double(shape.vocab) * kernel.bytesPerLogit / gib
         terms.append(Term(name: "sampler", gib: sampler,
-                          detail: "dummy sampler: \(Int(rows)) rows × \(shape.vocab) vocab × \(release.samplerBytesPerLogit) B"))
+                          detail: "dummy sampler (\(kernel)): \(Int(rows)) rows × \(shape.vocab) vocab × \(kernel.bytesPerLogit) B"))
         let forward = t * (3 * Double(shape.intermediate) / tp + 3 * h) * b / gib
         let activations = release.engine == .v0 ? forward : max(0, forward - sampler)
         terms.append(Term(name: "activations", gib: activations,
@@ -109,7 +114,7 @@ public enum VLLMMemory {
             terms.append(Term(name: "tensor parallel", gib: release.tensorParallelGiB,
                               detail: "NCCL communicators and custom all-reduce buffers (TP \(settings.tensorParallel))"))
         }
-        return Plan(release: release, totalGiB: totalGiB, requestedGiB: totalGiB * settings.utilization,
+        return Plan(release: release, sampler: kernel, totalGiB: totalGiB, requestedGiB: totalGiB * settings.utilization,
                     weightsGiB: weightsBytes / gib, terms: terms)
     }
 
