@@ -118,6 +118,25 @@ struct PageTests {
         #expect(MethodologyPage(assumptions: assumptions).render().contains("730 h/month"))
     }
 
+    /// With seekgpu's assumptions the reserve is vLLM's: its formula names the release and kernel, every term and
+    /// release row is listed with its source, and the reference's reserve constants say they are not used.
+    @Test func methodologyExplainsTheVLLMMemoryModelItUses() {
+        let html = MethodologyPage(assumptions: .seekgpu).render()
+        #expect(html.contains("Memory outside weights and KV cache (vLLM 0.17-0.19)"))
+        #expect(html.contains("id=\"vllm-constants\"") && html.contains("href=\"#vllm-constants\""))
+        for note in VLLMMemory.termNotes {
+            #expect(html.contains("<dt>\(note.name)</dt>"), "term \(note.name)")
+        }
+        for release in VLLMRelease.all { #expect(html.contains("<th scope=\"row\">\(release.name)"), "\(release.name)") }
+        #expect(html.contains("0.17-0.19 (assumed)") && html.contains("PR #33538") && html.contains("PR #26859"))
+        for kernel in VLLMSamplerKernel.allCases { #expect(html.contains(">\(kernel.description)</th>")) }
+        #expect(html.contains("Not used here: the vLLM memory model sets the reserve."))
+        #expect(!html.contains("Engine reserve"))
+        let reference = MethodologyPage(assumptions: .reference).render()
+        #expect(reference.contains("Engine reserve") && !reference.contains("vllm-constants")
+            && !reference.contains("Not used here"))
+    }
+
     @Test func cssHasDarkThemeAndNoExternalURLs() {
         #expect(siteCSS.contains("@media (prefers-color-scheme: dark)"))
         #expect(siteCSS.contains("system-ui"))

@@ -68,4 +68,16 @@ struct VLLMMemoryTests {
         let sort = VLLMMemory.plan(weightsBytes: 0, shape: shape, totalGiB: 79.19, settings: settings, release: .v0_9)
         #expect(sort.sampler == .pytorchSort && sort.availableKVGiB < chosen.availableKVGiB - 2)
     }
+
+    @Test("every term a plan can list is documented in VLLMMemory.termNotes (the Methodology page's list)")
+    func everyTermIsDocumented() {
+        let shape = ServingShape(hidden: 2048, intermediate: 0, vocab: 163_840, expertsPerToken: 6, expertWidth: 1408,
+                                 hasVision: true)
+        let plan = VLLMMemory.plan(weightsBytes: 0, shape: shape, totalGiB: 79.19,
+                                   settings: VLLMMemory.Settings(tensorParallel: 2, maxNumBatchedTokens: 8192, maxNumSeqs: 1024,
+                                                                 utilization: 0.9))
+        let documented = Set(VLLMMemory.termNotes.map(\.name))
+        #expect(plan.terms.count == 6)
+        for term in plan.terms { #expect(documented.contains(term.name), "\(term.name)") }
+    }
 }

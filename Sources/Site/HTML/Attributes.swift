@@ -18,3 +18,18 @@ func scrollRegion(label: String, _ table: Node<HTML.BodyContext>) -> Node<HTML.B
         table
     )
 }
+
+/// A column of a data table: its heading, and whether its cells are numbers (right-aligned, `class="num"`).
+struct TableColumn {
+    var title: String
+    var numeric = false
+}
+
+/// A `thead` of column headings (`scope="col"`), numeric ones marked `class="num"`.
+func tableHead(_ columns: [TableColumn]) -> Node<HTML.TableContext> {
+    .thead(.tr(.forEach(columns) { column in
+        column.numeric
+            ? .th(escapedAttribute("scope", "col"), escapedAttribute("class", "num"), .text(column.title))
+            : .th(escapedAttribute("scope", "col"), .text(column.title))
+    }))
+}

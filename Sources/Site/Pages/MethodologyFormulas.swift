@@ -76,32 +76,8 @@ extension MethodologyPage {
                     "PCIe only    : TP = n, PP = 1 (crosses PCIe when n > 1)",
                 ],
                 sources: ["reference-site.md §2.5", "Megatron-LM: Shoeybi et al., 2019"]),
-            MethodologyFormula(
-                id: "reserve", title: "Engine reserve",
-                explanation: [
-                    "Besides weights and KV cache, the inference engine pins activation buffers, CUDA-graph scratch space and communication buffers on every GPU. "
-                        + "They are estimated from the hidden size and a batch of \(n(a.maxBatchedTokens)) tokens.",
-                ],
-                formula: [
-                    "per GPU = H × \(n(a.maxBatchedTokens)) × 2 × 2                (activation peak)",
-                    "        + layers per GPU × H × 2 × \(n(a.cudaGraphMaxBatchSize))     (CUDA graphs)",
-                    "        + H × \(n(a.maxBatchedTokens)) × 2        if TP > 1         (all-reduce buffer)",
-                    "        + H × \(n(a.maxBatchedTokens)) × top-k × 2  if MoE, EP > 1  (all-to-all buffer)",
-                    "reserve = per GPU × GPUs used",
-                ],
-                sources: ["reference-site.md §2.6", "vLLM engine arguments (max_num_batched_tokens, CUDA graph capture)"]),
-            MethodologyFormula(
-                id: "streams", title: "Concurrent streams",
-                explanation: [
-                    "What remains of usable memory after weights and the reserve holds KV cache. Each stream reserves KV for its whole context "
-                        + "(average input plus output tokens); no prefix sharing is assumed, so the count is a safe floor.",
-                ],
-                formula: [
-                    "usable    = GPUs used × VRAM per GPU × memory utilization (default \(Self.percent(a.memoryUtilization)))",
-                    "KV budget = usable − weights − reserve",
-                    "streams   = floor(KV budget / ((input + output tokens) × KV per token))",
-                ],
-                sources: ["reference-site.md §2.7", "vLLM gpu_memory_utilization (default 0.9) and PagedAttention: Kwon et al., 2023"]),
+            a.vllmRelease.map(Self.vllmReserveFormula) ?? referenceReserveFormula,
+            a.vllmRelease.map(Self.vllmStreamsFormula) ?? referenceStreamsFormula,
             MethodologyFormula(
                 id: "decode", title: "Decode speed of one stream",
                 explanation: [
@@ -205,5 +181,42 @@ extension MethodologyPage {
                 ],
                 sources: ["reference-site.md §2.20", "decisions.md 14 and 18"]),
         ]
+    }
+
+    /// The reference's engine reserve (§2.6), used when no vLLM release is modelled.
+    private var referenceReserveFormula: MethodologyFormula {
+        let a = assumptions
+        let n = Self.number
+        return MethodologyFormula(
+                id: "reserve", title: "Engine reserve",
+                explanation: [
+                    "Besides weights and KV cache, the inference engine pins activation buffers, CUDA-graph scratch space and communication buffers on every GPU. "
+                        + "They are estimated from the hidden size and a batch of \(n(a.maxBatchedTokens)) tokens.",
+                ],
+                formula: [
+                    "per GPU = H × \(n(a.maxBatchedTokens)) × 2 × 2                (activation peak)",
+                    "        + layers per GPU × H × 2 × \(n(a.cudaGraphMaxBatchSize))     (CUDA graphs)",
+                    "        + H × \(n(a.maxBatchedTokens)) × 2        if TP > 1         (all-reduce buffer)",
+                    "        + H × \(n(a.maxBatchedTokens)) × top-k × 2  if MoE, EP > 1  (all-to-all buffer)",
+                    "reserve = per GPU × GPUs used",
+                ],
+                sources: ["reference-site.md §2.6", "vLLM engine arguments (max_num_batched_tokens, CUDA graph capture)"])
+    }
+
+    /// The reference's stream count (§2.7), used when no vLLM release is modelled.
+    private var referenceStreamsFormula: MethodologyFormula {
+        let a = assumptions
+        return MethodologyFormula(
+                id: "streams", title: "Concurrent streams",
+                explanation: [
+                    "What remains of usable memory after weights and the reserve holds KV cache. Each stream reserves KV for its whole context "
+                        + "(average input plus output tokens); no prefix sharing is assumed, so the count is a safe floor.",
+                ],
+                formula: [
+                    "usable    = GPUs used × VRAM per GPU × memory utilization (default \(Self.percent(a.memoryUtilization)))",
+                    "KV budget = usable − weights − reserve",
+                    "streams   = floor(KV budget / ((input + output tokens) × KV per token))",
+                ],
+                sources: ["reference-site.md §2.7", "vLLM gpu_memory_utilization (default 0.9) and PagedAttention: Kwon et al., 2023"])
     }
 }

@@ -41,8 +41,11 @@ public struct MethodologyPage {
     /// The constants listed, in the order shown.
     public var constants: [MethodologyConstant] {
         let a = assumptions
+        let replaced: Set<String> = a.vllmRelease == nil ? [] : ["maxBatchedTokens", "bytesPerActivation", "activationBuffers",
+                                                                 "cudaGraphMaxBatchSize"]
         func row(_ name: String, _ value: String, _ meaning: String, _ source: String = "§2.1") -> MethodologyConstant {
-            MethodologyConstant(name: name, value: value, meaning: meaning, source: source)
+            let note = replaced.contains(name) ? " Not used here: the vLLM memory model sets the reserve." : ""
+            return MethodologyConstant(name: name, value: value, meaning: meaning + note, source: source)
         }
         let taskCounts = a.benchmarkCategories
             .map { "\($0) \(Self.number(a.benchmarkInstanceCounts[$0] ?? 0))" }
@@ -111,6 +114,12 @@ public struct MethodologyPage {
         ]
     }
 
+    /// The vLLM memory constants, when the assumptions model a vLLM release.
+    private var vllmConstants: Node<HTML.BodyContext> {
+        guard let release = assumptions.vllmRelease else { return .empty }
+        return VLLMConstantsSection.section(assumed: release)
+    }
+
     /// Renders the complete page, to be written at `methodology/index.html`.
     ///
     /// - Returns: The HTML document.
@@ -127,6 +136,8 @@ public struct MethodologyPage {
             .nav(escapedAttribute("class", "toc"), escapedAttribute("aria-label", "On this page"),
                  .ul(.forEach(formulas) { f in .li(.a(escapedAttribute("href", "#" + f.id), .text(f.title))) },
                      .li(.a(escapedAttribute("href", "#settings"), .text("Advanced settings"))),
+                     .if(assumptions.vllmRelease != nil,
+                         .li(.a(escapedAttribute("href", "#vllm-constants"), .text("vLLM memory constants")))),
                      .if(!vllmAgreement.isEmpty, .li(.a(escapedAttribute("href", "#vllm-agreement"), .text("Agreement with vLLM")))),
                      .if(vllmAgreement.contains { $0.memory != nil },
                          .li(.a(escapedAttribute("href", "#vllm-memory"), .text("Weights and KV memory")))),
@@ -150,6 +161,7 @@ public struct MethodologyPage {
                 + ". The defaults are 50k input and 1k output tokens, FP16 KV cache and 90 % memory. "
                 + "Unlike the reference, memory utilization applies to the Performance page as well as to Budget. "
                 + "Model pages and Trends use the defaults. Without JavaScript the pages show the defaults.")),
+            vllmConstants,
             VLLMAgreementTable.section(vllmAgreement),
             VLLMAgreementTable.memorySection(vllmAgreement),
             .h2(escapedAttribute("id", "constants"), .text("Sizing constants")),

@@ -21,15 +21,10 @@ enum VLLMAgreementTable {
             scrollRegion(label: "Agreement with vLLM", .table(
                 escapedAttribute("class", "coverage"),
                 .caption(.text("vLLM reported vs predicted, per start-up log")),
-                .thead(.tr(
-                    .th(escapedAttribute("scope", "col"), .text("Case")),
-                    .th(escapedAttribute("scope", "col"), .text("Parallelism")),
-                    .th(escapedAttribute("scope", "col"), escapedAttribute("class", "num"), .text("Reported tokens")),
-                    .th(escapedAttribute("scope", "col"), escapedAttribute("class", "num"), .text("Predicted tokens")),
-                    .th(escapedAttribute("scope", "col"), escapedAttribute("class", "num"), .text("Reported concurrency")),
-                    .th(escapedAttribute("scope", "col"), escapedAttribute("class", "num"), .text("Predicted concurrency")),
-                    .th(escapedAttribute("scope", "col"), .text("Agreement"))
-                )),
+                tableHead([TableColumn(title: "Case"), TableColumn(title: "Parallelism"),
+                           TableColumn(title: "Reported tokens", numeric: true), TableColumn(title: "Predicted tokens", numeric: true),
+                           TableColumn(title: "Reported concurrency", numeric: true),
+                           TableColumn(title: "Predicted concurrency", numeric: true), TableColumn(title: "Agreement")]),
                 .tbody(.forEach(rows) { row in
                     .tr(
                         .th(escapedAttribute("scope", "row"), .text(row.id), .br(), .small(.text(row.model))),
@@ -63,25 +58,20 @@ enum VLLMAgreementTable {
             .h2(escapedAttribute("id", "vllm-memory"), .text("Weights and KV memory from a config alone")),
             .p(.text("The streams on this site come from the memory vLLM leaves for the KV cache: the GPU's memory as vLLM "
                 + "sees it × gpu_memory_utilization − the weights as vLLM loads them − the memory it keeps outside weights "
-                + "and KV cache (each term below). Predicted from each model's config.json alone, \(agree) of \(checked.count) "
+                + "and KV cache (each term under “Memory outside weights and KV cache”). Predicted from each model's config.json alone, \(agree) of \(checked.count) "
                 + "public logs agree: weights within 2 % of \"Model loading took\" (worst \(String(format: "%.1f", worstWeights * 100)) %), "
                 + "available KV within max(1 GiB, 5 %) of \"Available KV cache memory\" (worst \(two(worstKV)) GiB).")),
             scrollRegion(label: "Weights and KV memory", .table(
                 escapedAttribute("class", "coverage"),
                 .caption(.text("vLLM printed vs predicted from the config, GiB per GPU")),
-                .thead(.tr(
-                    .th(escapedAttribute("scope", "col"), .text("Case")),
-                    .th(escapedAttribute("scope", "col"), .text("vLLM")),
-                    .th(escapedAttribute("scope", "col"), escapedAttribute("class", "num"), .text("Printed weights")),
-                    .th(escapedAttribute("scope", "col"), escapedAttribute("class", "num"), .text("Predicted weights")),
-                    .th(escapedAttribute("scope", "col"), escapedAttribute("class", "num"), .text("Printed available KV")),
-                    .th(escapedAttribute("scope", "col"), escapedAttribute("class", "num"), .text("Predicted available KV")),
-                    .th(escapedAttribute("scope", "col"), .text("Reserve (terms)"))
-                )),
+                tableHead([TableColumn(title: "Case"), TableColumn(title: "vLLM (sampler)"),
+                           TableColumn(title: "Printed weights", numeric: true), TableColumn(title: "Predicted weights", numeric: true),
+                           TableColumn(title: "Printed available KV", numeric: true),
+                           TableColumn(title: "Predicted available KV", numeric: true), TableColumn(title: "Reserve (terms)")]),
                 .tbody(.forEach(checked) { row, check in
                     .tr(
                         .th(escapedAttribute("scope", "row"), .text(row.id), .br(), .small(.text(row.model))),
-                        .td(.text(check.plan.release.name)),
+                        .td(.text("\(check.plan.release.name) (\(check.plan.sampler))")),
                         .td(escapedAttribute("class", "num"), .text(check.reportedWeightsGiB.map(two) ?? "—")),
                         .td(escapedAttribute("class", "num"), .text(two(check.plan.weightsGiB)
                             + (check.weightsError.map { String(format: " (%+.1f %%)", $0 * 100) } ?? ""))),
