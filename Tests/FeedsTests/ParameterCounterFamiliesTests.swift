@@ -19,6 +19,7 @@ struct ParameterCounterFamiliesTests {
         ("google/gemma-3-12b-it", 12_187_325_040),
         ("mistralai/Mistral-Small-3.1-24B-Instruct-2503", 24_011_361_280),
         ("RedHatAI/Llama-3.3-70B-Instruct-fp8-dynamic", 70_553_706_496),
+        ("deepseek-ai/DeepSeek-V2-Lite-Chat", 15_706_484_224),
         ("meta-llama/Llama-3.1-8B-Instruct", 8_030_261_248),
         ("Qwen/Qwen2.5-7B-Instruct", 7_615_616_512),
         ("Qwen/Qwen3-8B", 8_190_735_360),

@@ -25,6 +25,6 @@ struct VLLMWeightsTests {
             checked += 1
         }
         print("vLLM weights, \(checked) logs:\n" + lines.map { "  \($0)" }.joined(separator: "\n"))
-        #expect(checked >= 26)
+        #expect(checked >= 29)
     }
 }
