@@ -57,6 +57,7 @@ h1 { font-size: 1.5rem; margin: 0.5rem 0; }
 h2 { font-size: 1.25rem; margin: 1.5rem 0 0.5rem; }
 .muted, .lede { color: var(--muted); }
 .table-scroll { overflow-x: auto; -webkit-overflow-scrolling: touch; border: 1px solid var(--border); border-radius: 8px; background: var(--surface); }
+.table-scroll + .table-scroll { margin-top: 1rem; }
 table { border-collapse: collapse; width: 100%; font-size: 0.9375rem; }
 caption { caption-side: top; text-align: left; padding: 0.625rem 0.75rem; font-weight: 600; }
 th, td { padding: 0.5rem 0.75rem; border-top: 1px solid var(--border); text-align: left; vertical-align: top; }
@@ -68,6 +69,9 @@ tbody th { font-weight: 600; }
 .leaderboard tbody tr:nth-child(2) .rank { color: var(--silver); font-weight: 700; }
 .leaderboard tbody tr:nth-child(3) .rank { color: var(--bronze); font-weight: 700; }
 .constants td:nth-child(2) { white-space: nowrap; font-variant-numeric: tabular-nums; }
+dt { font-weight: 600; margin-top: 0.75rem; }
+dd { margin: 0.125rem 0 0 1rem; }
+dd small { display: block; color: var(--muted); margin-top: 0.125rem; }
 .empty { padding: 1rem; border: 1px dashed var(--border); border-radius: 8px; color: var(--muted); }
 .site-footer { border-top: 1px solid var(--border); padding-top: 1rem; padding-bottom: 2rem; color: var(--muted); font-size: 0.875rem; }
 @media (max-width: 480px) {

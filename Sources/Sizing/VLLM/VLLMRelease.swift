@@ -66,7 +66,7 @@ public struct VLLMRelease: Sendable, Hashable, CustomStringConvertible {
     public static let v0_9 = VLLMRelease(
         name: "0.9-0.11.0", first: (0, 9, 0), last: (0, 11, 0), engine: .v1, nonTorchGiB: 0.31, sampler: .pytorchSort,
         samplerNote: "PyTorch sort unless FlashInfer is installed (the vllm/vllm-openai image ships it): until vLLM PR "
-            + "#26859 (after 0.11.0) `TopKTopPSampler` used FlashInfer whenever it was importable",
+            + "#26859 (after 0.11.0) TopKTopPSampler used FlashInfer whenever it was importable",
         tensorParallelGiB: 0.42, visionEncoderGiB: 0.25)
     /// v1 from 0.11.1 to 0.16: PyTorch's sort; FlashInfer only with `VLLM_USE_FLASHINFER_SAMPLER=1`.
     public static let v0_11_1 = VLLMRelease(

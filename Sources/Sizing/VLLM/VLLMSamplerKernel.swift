@@ -46,7 +46,7 @@ public enum VLLMSamplerKernel: String, Sendable, CaseIterable, CustomStringConve
                 + "that ran it (Mistral-Small-3.2 under 0.11.0) peaks in the forward pass"
         case .triton:
             "bf16 and float32 logits (6 B), probabilities and the exponential draw (8 B), ~80 MiB of kernel "
-                + "buffer; 14.45 B calibrated on the seventeen 0.17-0.19 logs"
+                + "buffer; 14.45 B calibrated on the 0.17-0.19 logs"
         }
     }
 
