@@ -13,14 +13,18 @@ public enum VLLMLogCases {
         return try parse(Array(data), source: path)
     }
 
-    /// The cases of a cases.json; `source` names it in errors.
-    public static func parse(_ bytes: [UInt8], source: String) throws(VLLMLogCasesError) -> [VLLMLogCase] {
-        let value: JSONValue
+    /// `bytes` parsed, or an error naming `source`.
+    private static func json(_ bytes: [UInt8], source: String) throws(VLLMLogCasesError) -> JSONValue {
         do {
-            value = try JSONParser.parse(bytes)
+            return try JSONParser.parse(bytes)
         } catch {
             throw VLLMLogCasesError(message: "\(source) is not valid JSON (\(error))")
         }
+    }
+
+    /// The cases of a cases.json; `source` names it in errors.
+    public static func parse(_ bytes: [UInt8], source: String) throws(VLLMLogCasesError) -> [VLLMLogCase] {
+        let value = try json(bytes, source: source)
         guard let items = value.arrayValue else { throw VLLMLogCasesError(message: "\(source) is not a JSON list of cases") }
         return try items.enumerated().map { (index, item) throws(VLLMLogCasesError) in
             guard let object = item.objectValue, let id = object["id"]?.stringValue,
@@ -83,12 +87,7 @@ extension VLLMLogCases {
     ///   the memory model does not know.
     public static func applyingRuntimes(_ cases: [VLLMLogCase], notes bytes: [UInt8], source: String,
                                         kernels: Set<String>) throws(VLLMLogCasesError) -> [VLLMLogCase] {
-        let value: JSONValue
-        do {
-            value = try JSONParser.parse(bytes)
-        } catch {
-            throw VLLMLogCasesError(message: "\(source) is not valid JSON (\(error))")
-        }
+        let value = try json(bytes, source: source)
         guard let notes = value.objectValue else { throw VLLMLogCasesError(message: "\(source) is not a JSON object of case ids") }
         let ids = Set(cases.map(\.id))
         for id in notes.keys where !ids.contains(id) {
