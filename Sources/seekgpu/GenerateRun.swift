@@ -221,7 +221,7 @@ struct GenerateRun {
             from: configDirectory.appendingPathComponent(IndexConfiguration.fileName))).renames
         var content = SiteContent(dataset: dataset, aliases: ModelAliases(renames.map { ($0.from, $0.to) }))
         if let path = options.vllmCases {
-            let kernels = Set(VLLMSamplerKernel.allCases.map(\.rawValue))
+            let kernels = Set(VLLMSamplerKernel.names)
             let cases = try options.vllmConfigs.map {
                 try VLLMLogCases.load(path: path, runtimeNotes: "\($0)/\(VLLMLogCases.runtimeNotesFile)", kernels: kernels)
             } ?? VLLMLogCases.load(path: path)

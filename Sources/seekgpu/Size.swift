@@ -116,7 +116,7 @@ extension SeekGPU {
             }
             if let sampler, VLLMSamplerKernel.named(sampler) == nil {
                 throw ValidationError("--sampler '\(sampler)' is not one of "
-                    + VLLMSamplerKernel.allCases.map(\.rawValue).joined(separator: ", ") + ".")
+                    + VLLMSamplerKernel.names.joined(separator: ", ") + ".")
             }
             if !(gpuMemoryUtilization > 0 && gpuMemoryUtilization <= 1) {
                 throw ValidationError("--gpu-memory-utilization must be in (0, 1], not \(gpuMemoryUtilization).")

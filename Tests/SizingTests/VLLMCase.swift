@@ -19,6 +19,6 @@ extension VLLMLogCase {
         let notes = Fixtures.projectFixtures.appendingPathComponent("vllm-log-configs")
             .appendingPathComponent(VLLMLogCases.runtimeNotesFile)
         return try VLLMLogCases.load(path: url.path, runtimeNotes: notes.path,
-                                     kernels: Set(VLLMSamplerKernel.allCases.map(\.rawValue)))
+                                     kernels: Set(VLLMSamplerKernel.names))
     }
 }

@@ -50,6 +50,9 @@ public enum VLLMSamplerKernel: String, Sendable, CaseIterable, CustomStringConve
         }
     }
 
+    /// Every kernel's name as `--sampler` and the runtime notes spell it, in table order.
+    public static var names: [String] { allCases.map(\.rawValue) }
+
     /// The kernel for a `--sampler` value (`pytorch`, `flashinfer`, `triton`, `v0`), or nil.
     public static func named(_ name: String) -> VLLMSamplerKernel? {
         VLLMSamplerKernel(rawValue: name.lowercased())
