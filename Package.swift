@@ -26,6 +26,7 @@ let package = Package(
         .target(name: "ConfigKit", dependencies: ["SeekCore", "Yams"]),
         .target(name: "Dataset", dependencies: ["SeekCore"]),
         .target(name: "Sizing", dependencies: ["SeekCore"]),
+        .target(name: "Deploy", dependencies: ["SeekCore", "Sizing", "ConfigKit", "Yams"]),
         .target(name: "Site", dependencies: ["SeekCore", "Dataset", "Sizing", .product(name: "Plot", package: "Plot")]),
         .target(name: "Feeds", dependencies: [
             "SeekCore", "ConfigKit", "Dataset", "GitKit", "NetKit", "Yams", "ZIPFoundation",
@@ -41,7 +42,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "seekgpu", dependencies: [
-            "SeekCore", "ConfigKit", "Dataset", "GitKit", "NetKit", "Feeds", "Sizing", "Site", "Publish", "Export",
+            "SeekCore", "ConfigKit", "Dataset", "GitKit", "NetKit", "Feeds", "Sizing", "Site", "Publish", "Export", "Deploy",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -61,6 +62,9 @@ let package = Package(
             "Export", "ConfigKit", "Feeds", "NetKit", "SeekCore", "TestSupport", "CSeekZlib",
             .product(name: "Logging", package: "swift-log"),
         ]),
+        .testTarget(name: "DeployTests", dependencies: ["Deploy", "Sizing", "SeekCore", "Dataset", "Feeds", "ConfigKit",
+                                                       "TestSupport"],
+                    exclude: ["Golden"]),
         .testTarget(name: "SeekgpuTests", dependencies: ["GitKit", "SeekCore", "Dataset", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

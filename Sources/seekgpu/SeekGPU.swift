@@ -11,7 +11,7 @@ struct SeekGPU: AsyncParsableCommand {
             leaderboard snapshots as static JSON under OUT/data/.
             """,
         subcommands: [Generate.self, Diff.self, PublishCommand.self, Daily.self, ExportCommand.self, ValidateCommand.self,
-                      Size.self])
+                      Size.self, Recommend.self])
 }
 
 /// Options every command that reads or writes the site shares.

@@ -22,9 +22,6 @@ struct SizeReport {
     var availableGiven: Bool
     var capacity: VLLMKVCapacity
 
-    /// 2³⁰ bytes.
-    static let gibibyte = 1_073_741_824.0
-
     /// Computes the report.
     ///
     /// - Throws: ``ModelConfigError`` when `max_model_len` is neither given nor in the config, or the
@@ -37,22 +34,18 @@ struct SizeReport {
             throw ModelConfigError(modelName: "", message: "config.json has no max_position_embeddings; pass --max-model-len")
         }
         release = command.release
-        let limits = VLLMMemory.defaultLimits(totalGiB: inputs.gpuMemoryGiB, gpuName: inputs.gpu.gpuName,
-                                              maxModelLen: maxModelLen, release: release)
-        maxNumSeqs = command.maxNumSeqs ?? limits.maxNumSeqs
-        settings = VLLMSettings(blockSize: command.blockSize, kvCacheDType: command.kvCacheDType ?? .auto,
-                                tensorParallel: command.tensorParallel, pipelineParallel: command.pp,
-                                maxModelLen: maxModelLen,
-                                maxNumBatchedTokens: command.maxNumBatchedTokens ?? limits.maxNumBatchedTokens)
-        let (tp, pp) = (settings.tensorParallel, settings.pipelineParallel)
-        if let checkpoint = inputs.checkpoint {
-            let memory = VLLMMemory.Settings(tensorParallel: tp, pipelineParallel: pp,
-                                             maxNumBatchedTokens: settings.maxNumBatchedTokens, maxNumSeqs: maxNumSeqs,
-                                             utilization: utilization, activationBytes: inputs.architecture.modelDTypeBytes,
-                                             sampler: command.sampler.flatMap(VLLMSamplerKernel.named))
-            plan = VLLMMemory.plan(weightsBytes: VLLMWeights.bytesPerGPU(checkpoint.weights, tensorParallel: tp, pipelineParallel: pp),
-                                   shape: checkpoint.shape, totalGiB: inputs.gpuMemoryGiB, settings: memory, release: release)
+        let request = VLLMServing.Request(gpuMemoryGiB: inputs.gpuMemoryGiB, gpuName: inputs.gpu.gpuName,
+                                          tensorParallel: command.tensorParallel, pipelineParallel: command.pp,
+                                          maxModelLen: maxModelLen, kvCacheDType: command.kvCacheDType ?? .auto,
+                                          utilization: utilization, blockSize: command.blockSize,
+                                          maxNumSeqs: command.maxNumSeqs, maxNumBatchedTokens: command.maxNumBatchedTokens,
+                                          sampler: command.sampler.flatMap(VLLMSamplerKernel.named), release: release)
+        maxNumSeqs = request.effectiveMaxNumSeqs
+        settings = request.settings
+        let serving = inputs.checkpoint.map {
+            VLLMServing(checkpoint: $0, architecture: inputs.architecture, request: request)
         }
+        plan = serving?.plan
         if let given = command.availableKvGib {
             availableGiB = given
             availableGiven = true
@@ -65,12 +58,11 @@ struct SizeReport {
             availableGiven = false
         }
         // The same vLLM KV model the site's per-token figures come from, so the two can never disagree.
-        capacity = VLLMKVCache.capacity(inputs.architecture, settings: settings,
-                                        availableBytes: Int(max(0, availableGiB * Self.gibibyte).rounded(.down)))
+        capacity = VLLMServing.capacity(inputs.architecture, settings: settings, availableGiB: availableGiB)
     }
 
     /// Whether one request of `max_model_len` tokens fits the KV cache (vLLM refuses to start otherwise).
-    var fits: Bool { capacity.numBlocks > 0 && capacity.numBlocks >= capacity.blocksPerRequest }
+    var fits: Bool { VLLMServing.fits(capacity) }
 
     /// Weights on one GPU in GiB, when they could be estimated.
     var weightsGiB: Double? { plan?.weightsGiB }

@@ -39,7 +39,7 @@ import TestSupport
         let diff = DataDiff(old: Self.complete, new: Self.complete, siteFiles: FileChanges(old: [:], new: [:]))
         #expect(diff.isEmpty)
         #expect(diff.summaryLine == "data: no changes")
-        try GoldenFile.check(diff.markdown, against: "no-change")
+        try PublishGolden.check(diff.markdown, against: "no-change")
     }
 
     @Test func firstRunSummarisesEverythingAsNew() throws {
@@ -47,7 +47,7 @@ import TestSupport
         let diff = DataDiff(old: .empty, new: Self.complete, siteFiles: FileChanges(old: [:], new: site))
         #expect(diff.isFirstRun && !diff.isEmpty)
         #expect(diff.summaryLine == "first data: 1 model, 3 offerings, 2 snapshots to 2026-06-18")
-        try GoldenFile.check(diff.markdown, against: "first-run")
+        try PublishGolden.check(diff.markdown, against: "first-run")
     }
 
     @Test func newRemovedAndChangedModels() throws {
@@ -68,7 +68,7 @@ import TestSupport
         #expect(diff.models.changed.map(\.key) == ["GLM-5"])
         #expect(diff.models.changed.first?.fields.map(\.field) == ["context_length", "precision"])
         #expect(diff.summaryLine == "2 new models; Qwen3-Coder-480B removed; GLM-5 spec changed")
-        try GoldenFile.check(diff.markdown, against: "models")
+        try PublishGolden.check(diff.markdown, against: "models")
     }
 
     @Test func newSnapshotWithScoreChangesAndANewSOTA() throws {
@@ -101,7 +101,7 @@ import TestSupport
         #expect(board.sotaChanges.map(\.benchmark) == ["overall", "frontend", "greenfield", "issue_resolution", "testing"])
         #expect(board.scoreChanges.map { "\($0.model) \($0.benchmark)" } == ["GLM-5.1 overall", "GLM-5.1 frontend", "GLM-5.1 issue_resolution"])
         #expect(diff.summaryLine == "snapshot 2026-06-18; new SOTA claude-fable-6 82.9; 3 score changes")
-        try GoldenFile.check(diff.markdown, against: "snapshot")
+        try PublishGolden.check(diff.markdown, against: "snapshot")
     }
 
     /// Two consecutive real gpuhunt catalogs (2026-07-01 → 2026-08-22) as the pipeline published
@@ -118,7 +118,7 @@ import TestSupport
         #expect(diff.prices.newConfigurations == 161 && diff.prices.oldConfigurations == 106)
         #expect(diff.sources.newlyStale.map(\.name) == ["nebius"])
         #expect(diff.summaryLine == "prices: 48 configs moved (max L4×2 −50.9%); nebius stale; 61 new configs")
-        try GoldenFile.check(diff.markdown, against: "gpuhunt-prices")
+        try PublishGolden.check(diff.markdown, against: "gpuhunt-prices")
     }
 
     static func gpuhunt(_ version: String, source: JSONValue) throws -> DataState {
@@ -146,7 +146,7 @@ import TestSupport
         #expect(diff.prices.addedOfferings.count == 14 && diff.prices.removedOfferings.count == 3)
         #expect(diff.prices.offeringCountsByProvider.map(\.provider) == ["aws", "gcp", "oci", "runpod", "verda"])
         #expect(diff.summaryLine == "prices: 17 configs moved (max G17×1 −17.0%); 12 new configs")
-        try GoldenFile.check(diff.markdown, against: "offerings")
+        try PublishGolden.check(diff.markdown, against: "offerings")
     }
 
     @Test func apiPricingChangesPerLab() throws {
@@ -170,6 +170,6 @@ import TestSupport
         #expect(diff.apiPricing.labs.map(\.lab) == ["anthropic", "google"])
         #expect(diff.apiPricing.labs.first?.largestPriceChange.map { PythonMath.round($0, places: 6) } == 20)
         #expect(diff.summaryLine == "API google: Gemini-3.6-Pro; API claude-fable-5 +20.0%")
-        try GoldenFile.check(diff.markdown, against: "api-pricing")
+        try PublishGolden.check(diff.markdown, against: "api-pricing")
     }
 }

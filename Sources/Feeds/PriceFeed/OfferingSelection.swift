@@ -36,22 +36,7 @@ public enum OfferingSelection {
     /// - Returns: offerings sorted by (GPU name, GPU count, price), as `gpus.json` lists them.
     public static func select(rows: [CatalogRow], kept: [Offering] = [],
                               configuration: PriceFeedConfiguration) -> [Offering] {
-        var candidates: [Candidate] = []
-        candidates.reserveCapacity(rows.count + kept.count)
-        for row in rows {
-            guard row.gpuVendor == "nvidia", !row.spot, row.gpuCount >= 1,
-                  let name = row.gpuName, let memory = row.gpuMemory else { continue }
-            candidates.append(Candidate(gpuName: name, gpuMemory: memory, gpuCount: row.gpuCount, price: row.price,
-                                        provider: row.provider, instanceName: row.instanceName, location: row.location))
-        }
-        let variantOf = Dictionary(configuration.pcieVariants.map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a })
-        for offering in kept where offering.gpuCount >= 1 {
-            candidates.append(Candidate(gpuName: variantOf[offering.gpuName] ?? offering.gpuName, gpuMemory: offering.vramGB,
-                                        gpuCount: offering.gpuCount, price: offering.pricePerHour,
-                                        provider: offering.provider, instanceName: offering.instanceName,
-                                        location: offering.location))
-        }
-
+        let candidates = candidates(rows: rows, kept: kept, configuration: configuration)
         struct Key: Hashable {
             var name: String
             var memory: Double
@@ -59,8 +44,6 @@ public enum OfferingSelection {
         }
         var best: [Key: Candidate] = [:]
         for candidate in candidates {
-            guard !configuration.excludedGPUs.contains(candidate.gpuName),
-                  candidate.gpuMemory >= configuration.minVramGB else { continue }
             let key = Key(name: candidate.gpuName, memory: candidate.gpuMemory, count: candidate.gpuCount)
             if let current = best[key], !candidate.beats(current) { continue }
             best[key] = candidate
@@ -79,6 +62,33 @@ public enum OfferingSelection {
             if x.pricePerHour != y.pricePerHour { return x.pricePerHour < y.pricePerHour }
             return a.offset < b.offset
         }.map(\.element)
+    }
+
+    /// Every offer that passes the filter, named and classified as the published ones, in row order: what
+    /// `seekgpu recommend` groups to list each setup's providers cheapest first.
+    public static func offers(rows: [CatalogRow], configuration: PriceFeedConfiguration) -> [Offering] {
+        candidates(rows: rows, kept: [], configuration: configuration).map { offering(from: $0, configuration: configuration) }
+    }
+
+    /// The offers that pass the filter (NVIDIA, on demand, at least one GPU, not excluded, enough memory), fresh
+    /// rows first, then the kept rows under their gpuhunt names.
+    private static func candidates(rows: [CatalogRow], kept: [Offering], configuration: PriceFeedConfiguration) -> [Candidate] {
+        var candidates: [Candidate] = []
+        candidates.reserveCapacity(rows.count + kept.count)
+        for row in rows {
+            guard row.gpuVendor == "nvidia", !row.spot, row.gpuCount >= 1,
+                  let name = row.gpuName, let memory = row.gpuMemory else { continue }
+            candidates.append(Candidate(gpuName: name, gpuMemory: memory, gpuCount: row.gpuCount, price: row.price,
+                                        provider: row.provider, instanceName: row.instanceName, location: row.location))
+        }
+        let variantOf = Dictionary(configuration.pcieVariants.map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a })
+        for offering in kept where offering.gpuCount >= 1 {
+            candidates.append(Candidate(gpuName: variantOf[offering.gpuName] ?? offering.gpuName, gpuMemory: offering.vramGB,
+                                        gpuCount: offering.gpuCount, price: offering.pricePerHour,
+                                        provider: offering.provider, instanceName: offering.instanceName,
+                                        location: offering.location))
+        }
+        return candidates.filter { !configuration.excludedGPUs.contains($0.gpuName) && $0.gpuMemory >= configuration.minVramGB }
     }
 
     private static func offering(from candidate: Candidate, configuration: PriceFeedConfiguration) -> Offering {
