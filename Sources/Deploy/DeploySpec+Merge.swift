@@ -22,6 +22,7 @@ extension DeploySpec {
         spec.gpuMemoryUtilization = given.gpuMemoryUtilization ?? gpuMemoryUtilization
         if !given.servingArgs.isEmpty { spec.servingArgs = given.servingArgs }
         spec.baseImage = given.baseImage ?? baseImage
+        spec.workdir = given.workdir ?? workdir
         if !given.setup.isEmpty { spec.setup = given.setup }
         if !given.run.isEmpty { spec.run = given.run }
         if !given.env.isEmpty { spec.env = given.env }

@@ -11,7 +11,7 @@ extension DeploySpec {
         "model", "revision", "workload", "engine", "engine_version", "accelerator", "accelerator_count", "nodes",
         "vram_per_gpu_gb", "vram_needed_per_gpu_gb", "precision", "kv_cache_dtype", "tensor_parallel_size",
         "pipeline_parallel_size", "enable_expert_parallel", "max_model_len", "max_num_seqs", "gpu_memory_utilization",
-        "serving_args", "base_image", "setup", "run", "env", "secrets", "ports", "asset_links", "offering", "sizing",
+        "serving_args", "base_image", "workdir", "setup", "run", "env", "secrets", "ports", "asset_links", "offering", "sizing",
     ]
     static let offeringKeys = ["provider", "instance", "region", "price_per_hour", "providers"]
     static let sizingKeys = ["vllm_release", "weights_gib_per_gpu", "reserve_gib_per_gpu", "kv_cache_gib_per_gpu",
@@ -36,7 +36,7 @@ extension DeploySpec {
             ("enable_expert_parallel", enableExpertParallel ? .bool(true) : nil),
             ("max_model_len", .int(maxModelLen)), ("max_num_seqs", .int(maxNumSeqs)),
             ("gpu_memory_utilization", gpuMemoryUtilization.map(YAMLTree.number)),
-            ("serving_args", .texts(servingArgs)), ("base_image", .text(baseImage)),
+            ("serving_args", .texts(servingArgs)), ("base_image", .text(baseImage)), ("workdir", .text(workdir)),
             ("setup", .texts(setup)), ("run", .texts(run)),
             ("env", env.isEmpty ? nil : .map(env.map { ($0.name, .text($0.value)) })),
             ("secrets", .texts(secrets)), ("ports", ports.isEmpty ? nil : .list(ports.map(YAMLTree.int))),
@@ -116,6 +116,7 @@ extension DeploySpec {
         }
         spec.servingArgs = texts("serving_args")
         spec.baseImage = text("base_image")
+        spec.workdir = text("workdir")
         spec.setup = texts("setup")
         spec.run = texts("run")
         spec.env = (reader.stringPairs(reader.given(top["env"]), "env") ?? []).map { EnvironmentVariable(name: $0.key, value: $0.value) }

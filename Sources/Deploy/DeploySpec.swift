@@ -120,6 +120,9 @@ public struct DeploySpec: Sendable, Hashable {
     public var baseImage: String?
     /// Commands that prepare the machine, in order.
     public var setup: [String] = []
+    /// The directory synced to the node and run in (SkyPilot `workdir`), relative to the recipe: `.` for a
+    /// repository's own recipes; nil = nothing synced.
+    public var workdir: String?
     /// The workload's own commands (training, interactive); an inference spec's command is rendered.
     public var run: [String] = []
     public var env: [EnvironmentVariable] = []

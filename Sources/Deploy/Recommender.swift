@@ -48,12 +48,84 @@ public struct Recommender: Sendable {
             self.context = context
         }
 
+        /// Only nodes of this many GPUs (a committed spec's `accelerator_count`); nil = any.
+        public var gpusPerNode: Int?
+
+        /// The provider, GPU and price filters.
+        public var filters: Filters {
+            Filters(providers: providers, gpu: gpu, gpusPerNode: gpusPerNode, maxPricePerHour: maxPricePerHour)
+        }
+
         /// Whether an offer passes the provider and GPU filters.
+        public func admits(_ offering: Offering) -> Bool { filters.admits(offering) }
+    }
+
+    /// What narrows the offers, whatever is sized on them.
+    public struct Filters: Sendable {
+        /// gpuhunt providers allowed; nil = all.
+        public var providers: Set<String>?
+        /// The one gpuhunt GPU allowed, narrowed to one memory size (GB, rounded) when given; nil = all.
+        public var gpu: (name: String, vramGB: Int?)?
+        /// Only nodes of this many GPUs; nil = any.
+        public var gpusPerNode: Int?
+        /// Highest USD per hour of the whole setup; nil = any.
+        public var maxPricePerHour: Double?
+
+        public init(providers: Set<String>? = nil, gpu: (name: String, vramGB: Int?)? = nil, gpusPerNode: Int? = nil,
+                    maxPricePerHour: Double? = nil) {
+            self.providers = providers
+            self.gpu = gpu
+            self.gpusPerNode = gpusPerNode
+            self.maxPricePerHour = maxPricePerHour
+        }
+
+        /// Whether an offer passes the provider, GPU and count filters.
         public func admits(_ offering: Offering) -> Bool {
-            guard providers?.contains(offering.provider) ?? true else { return false }
+            guard providers?.contains(offering.provider) ?? true,
+                  gpusPerNode.map({ $0 == offering.gpuCount }) ?? true else { return false }
             guard let gpu else { return true }
             return offering.gpuName == gpu.name && (gpu.vramGB.map { $0 == Int(offering.vramGB.rounded()) } ?? true)
         }
+    }
+
+    /// A setup chosen by memory alone: a training job, or a model without a config to size exactly.
+    public struct MemoryFit: Sendable, Hashable {
+        /// The cheapest offer of the node.
+        public var offering: Offering
+        /// Every provider offering the node, cheapest first.
+        public var providers: [String]
+        /// GB one GPU needs.
+        public var neededGBPerGPU: Double
+        /// USD per hour.
+        public var pricePerHour: Double { offering.pricePerHour }
+    }
+
+    /// Every offer of at least `minimumGPUs` GPUs whose memory per GPU holds `neededGBPerGPU(count)`, cheapest first
+    /// (then fewer GPUs), one per GPU, memory and count.
+    public func memoryFits(neededGBPerGPU: (Int) -> Double, minimumGPUs: Int, filters: Filters,
+                           offerings: [Offering]) -> [MemoryFit] {
+        var groups: [String: [Offering]] = [:]
+        var order: [String] = []
+        for offering in offerings where filters.admits(offering) && offering.gpuCount >= minimumGPUs
+            && offering.vramGB >= neededGBPerGPU(offering.gpuCount)
+            && (filters.maxPricePerHour.map { offering.pricePerHour <= $0 } ?? true) {
+            let key = "\(offering.gpuName)|\(offering.vramGB)|\(offering.gpuCount)"
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(offering)
+        }
+        let fits = order.compactMap { key -> MemoryFit? in
+            guard let offers = groups[key]?.sorted(by: Self.cheaper), let cheapest = offers.first else { return nil }
+            var providers: [String] = []
+            for offer in offers where !providers.contains(offer.provider) { providers.append(offer.provider) }
+            return MemoryFit(offering: cheapest, providers: providers, neededGBPerGPU: neededGBPerGPU(cheapest.gpuCount))
+        }
+        return fits.enumerated().sorted { a, b in
+            if a.element.pricePerHour != b.element.pricePerHour { return a.element.pricePerHour < b.element.pricePerHour }
+            if a.element.offering.gpuCount != b.element.offering.gpuCount {
+                return a.element.offering.gpuCount < b.element.offering.gpuCount
+            }
+            return a.offset < b.offset
+        }.map(\.element)
     }
 
     /// One setup that serves the model.

@@ -24,6 +24,7 @@ public enum SkyPilotTask {
                                    headAddress: "$(echo \"$SKYPILOT_NODE_IPS\" | head -n1)")
         let tree = YAMLTree.map([
             ("name", .text(spec.runName)),
+            ("workdir", .text(spec.workdir)),
             ("resources", resources),
             ("num_nodes", spec.nodes > 1 ? .int(spec.nodes) : nil),
             ("envs", environment.isEmpty ? nil : .map(environment.map { ($0.name, .text($0.value)) })),
@@ -32,8 +33,9 @@ public enum SkyPilotTask {
             ("setup", plan.setupCommands.isEmpty ? nil : .text(plan.setupCommands.joined(separator: "\n") + "\n")),
             ("run", run.isEmpty ? nil : .text(run.joined(separator: "\n") + "\n")),
         ])
-        return header(spec, launch: inference && spec.nodes == 1 ? "sky serve up skypilot.yaml (or sky launch skypilot.yaml)"
-                                                                 : "sky launch skypilot.yaml") + tree.yaml
+        let launch = inference && spec.nodes == 1 ? "sky serve up skypilot.yaml (or sky launch skypilot.yaml)" : "sky launch skypilot.yaml"
+        return header(spec, launch: launch + (spec.workdir == nil ? "" : ", from the repository root (workdir \(spec.workdir ?? ".") is synced)"))
+            + tree.yaml
     }
 
     static func header(_ spec: DeploySpec, launch: String) -> String {

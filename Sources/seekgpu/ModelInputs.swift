@@ -63,6 +63,14 @@ struct ModelInputs {
         return inputs
     }
 
+    /// The `_name_or_path` of a config on disk when it is a repository id (`org/name`).
+    static func nameOrPath(ofConfigAt path: String?) -> String? {
+        guard let path, let data = FileManager.default.contents(atPath: path),
+              let name = (try? JSONParser.parse([UInt8](data)))?["_name_or_path"]?.stringValue,
+              name.split(separator: "/").count == 2, !name.hasPrefix("/"), !name.hasPrefix(".") else { return nil }
+        return name
+    }
+
     private static func readFile(_ path: String) throws -> [UInt8] {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw SizeFetchError(message: "cannot read the config file '\(path)'")

@@ -123,7 +123,14 @@ extension SeekGPU {
             let console = Console(quiet: false, verbose: false)
             try await exitingOnError(console) {
                 let inputs = try RecommendInputs.load(self, log: { console.summary([$0]) })
-                let report = try RecommendReport(inputs: inputs, command: self)
+                let report: any RecipeReport
+                if let model = inputs.model {
+                    report = try RecommendReport(inputs: inputs, model: model, command: self)
+                } else if let memory = inputs.repo?.memory {
+                    report = try RepoMemoryReport(inputs: inputs, memory: memory, command: self)
+                } else {
+                    throw SizeFetchError(message: "\(repo ?? "the repository"): nothing to size")
+                }
                 if let out {
                     let written = try report.write(to: URL(fileURLWithPath: out), kinds: emit ?? "all")
                     if json {

@@ -9,10 +9,10 @@ import Sizing
 
 /// What `seekgpu recommend` reads: the model, the offers, the datasheets and `serving.yaml`.
 struct RecommendInputs {
-    /// The model's config and what follows from it.
-    var model: ModelInputs
-    /// The Hugging Face repository id (`org/name`), for the recipes.
-    var repository: String
+    /// The model's config and what follows from it; nil when a repository's setup is chosen by memory alone.
+    var model: ModelInputs?
+    /// The Hugging Face repository id (`org/name`), for the recipes; nil when a repository names none.
+    var repository: String?
     /// Every offer, of every provider (live catalog), or the cheapest per setup (`--site`).
     var offerings: [Offering]
     /// Where the offers come from, for the listing's first line.
@@ -21,10 +21,13 @@ struct RecommendInputs {
     var specs: [GPUSpec]
     /// `serving.yaml`.
     var table: ServingTable
+    /// What `--repo` found the repository needs.
+    var repo: RepoNeed?
+
     /// What the repository analysis found, line by line (`--repo`).
-    var findings: [String] = []
+    var findings: [String] { repo?.findings ?? [] }
     /// A spec the repository holds (`.seekgpu.yaml`), which sets the model and the setup.
-    var repositorySpec: DeploySpec?
+    var repositorySpec: DeploySpec? { repo?.spec }
 
     /// Reads everything; a repository is analysed first.
     ///
@@ -34,9 +37,16 @@ struct RecommendInputs {
         let configDirectory = URL(fileURLWithPath: command.configDir)
         let table = try ServingTable.load(configDirectory: configDirectory)
         let specs = try GPUDatasheets.load(configDirectory: configDirectory).specs()
-        let repository = command.hf ?? Self.repository(inConfigAt: command.config) ?? command.config ?? ""
-        let model = try ModelInputs.load(path: command.config, repo: command.hf, configDirectory: configDirectory, log: log)
         let (offerings, source) = try offers(command, configDirectory: configDirectory, log: log)
+        if let root = command.repo {
+            let need = try RepoNeed.analyse(URL(fileURLWithPath: root), offerings: offerings, table: table,
+                                            configDirectory: configDirectory, log: log)
+            return RecommendInputs(model: need.model, repository: need.repository, offerings: offerings,
+                                   offeringsSource: source, specs: specs, table: table, repo: need)
+        }
+        let repository = command.hf ?? Self.repository(inConfigAt: command.config)
+            ?? ModelInputs.nameOrPath(ofConfigAt: command.config)
+        let model = try ModelInputs.load(path: command.config, repo: command.hf, configDirectory: configDirectory, log: log)
         return RecommendInputs(model: model, repository: repository, offerings: offerings, offeringsSource: source,
                                specs: specs, table: table)
     }

@@ -6,7 +6,6 @@ import Sizing
 extension RecommendReport {
     /// The listing: the model and the inputs, every fitting setup cheapest first, the recommendation.
     var table: String {
-        let model = inputs.model
         let weights = request.checkpoint.weights
         var lines = inputs.findings
         lines.append("model    \(request.model) (\(model.modelType)), \(Self.grouped(weights.parameters)) parameters, "
@@ -28,14 +27,7 @@ extension RecommendReport {
                 String(format: "%.1f", option.serving.marginGiB), option.providers.joined(separator: ","),
             ])
         }
-        let widths = header.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
-        let rightAligned: Set<Int> = [0, 4, 5, 6, 7, 8]
-        for row in rows {
-            lines.append(row.enumerated().map { column, cell in
-                let pad = String(repeating: " ", count: widths[column] - cell.count)
-                return rightAligned.contains(column) ? pad + cell : cell + pad
-            }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression))
-        }
+        lines += Self.aligned(rows, rightAligned: [0, 4, 5, 6, 7, 8])
         if let best = options.first {
             lines.append("")
             lines.append("recommended  \(Self.setup(best)) on \(best.offering.provider) (\(best.offering.instanceName), "
@@ -44,42 +36,21 @@ extension RecommendReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// Rows as aligned columns (the first row the header), two spaces apart, no trailing blanks.
+    static func aligned(_ rows: [[String]], rightAligned: Set<Int>) -> [String] {
+        let widths = (rows.first ?? []).indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
+        return rows.map { row in
+            row.enumerated().map { column, cell in
+                let pad = String(repeating: " ", count: widths[column] - cell.count)
+                return rightAligned.contains(column) ? pad + cell : cell + pad
+            }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+        }
+    }
+
     /// `2× H100 (80 GB)`, `2 nodes × 8× H100 (80 GB)`.
     static func setup(_ option: Recommender.Option) -> String {
         let vram = option.vramGB == option.vramGB.rounded() ? String(Int(option.vramGB)) : String(format: "%.1f", option.vramGB)
         return (option.nodes > 1 ? "\(option.nodes) nodes × " : "") + "\(option.gpusPerNode)× \(option.gpuName) (\(vram) GB)"
-    }
-
-    /// The recipes of `kind` as printed: one file, or every file under a `# --- NAME ---` line.
-    func emitted(_ kind: String) -> String {
-        let files = RecipeFiles.render(spec, table: inputs.table)
-        switch kind {
-        case "vllm": return VLLMCommand(spec: spec).multiline + "\n"
-        case "all": return files.map { "# --- \($0.name) ---\n" + $0.text }.joined(separator: "\n")
-        default: return files.first { $0.name == Self.fileName(of: kind) }?.text ?? ""
-        }
-    }
-
-    static func fileName(of kind: String) -> String {
-        ["spec": "seekgpu.yaml", "skypilot": "skypilot.yaml", "dstack": "dstack.yml", "vllm": "serve.sh"][kind] ?? kind
-    }
-
-    /// Writes the recipes of `kind` (`all`: every file) into `directory`, each atomically; `serve.sh` executable.
-    ///
-    /// - Returns: The paths written.
-    /// - Throws: ``FileWriteError``.
-    func write(to directory: URL, kinds kind: String) throws -> [String] {
-        let files = RecipeFiles.render(spec, table: inputs.table).filter { kind == "all" || $0.name == Self.fileName(of: kind) }
-        var written: [String] = []
-        for file in files {
-            let url = directory.appendingPathComponent(file.name)
-            try AtomicFile.write(Array(file.text.utf8), to: url)
-            if file.name.hasSuffix(".sh") {
-                try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path)
-            }
-            written.append(url.relativePath)
-        }
-        return written
     }
 
     /// The JSON document: the request, every option, the recommended spec and the files written.
@@ -115,5 +86,4 @@ extension RecommendReport {
         return String(decoding: CanonicalJSON.encode(.object(object)), as: UTF8.self)
     }
 
-    static func rounded(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
 }

@@ -5,8 +5,9 @@ import SeekCore
 import Sizing
 
 /// What `seekgpu recommend` found: every fitting setup, cheapest first, and the cheapest one's spec.
-struct RecommendReport {
+struct RecommendReport: RecipeReport {
     var inputs: RecommendInputs
+    var model: ModelInputs
     var request: Recommender.Request
     var options: [Recommender.Option]
     /// The cheapest setup's spec.
@@ -18,9 +19,9 @@ struct RecommendReport {
     ///
     /// - Throws: ``ModelConfigError`` when what vLLM loads cannot be read; ``NothingFitsError`` when no setup serves
     ///   the model (with the memory needed and the largest setup on offer).
-    init(inputs: RecommendInputs, command: SeekGPU.Recommend) throws {
+    init(inputs: RecommendInputs, model: ModelInputs, command: SeekGPU.Recommend) throws {
         self.inputs = inputs
-        let model = inputs.model
+        self.model = model
         guard let checkpoint = model.checkpoint else {
             throw ModelConfigError(modelName: "", message: "\(model.source): cannot tell what vLLM loads "
                 + "(\(model.weightsProblem ?? "unknown")); recommend needs the weights to size a setup")
@@ -28,17 +29,26 @@ struct RecommendReport {
         let maximum = model.maxPositionEmbeddings ?? SeekGPU.Recommend.defaultContext
         let asked = command.context ?? min(maximum, SeekGPU.Recommend.defaultContext)
         if asked > maximum { notes.append("context \(Self.grouped(asked)) capped at the model's maximum, \(Self.grouped(maximum))") }
-        var request = Recommender.Request(model: inputs.repository, checkpoint: checkpoint, architecture: model.architecture,
+        var request = Recommender.Request(model: inputs.repository ?? Self.placeholderModel, checkpoint: checkpoint,
+                                          architecture: model.architecture,
                                           attentionHeads: model.attentionHeads, context: min(asked, maximum))
         request.concurrency = command.concurrency
         request.kvCacheDType = command.kvCacheDtype == "fp8" ? .fp8 : .auto
         request.precisions = command.precisions ?? [.checkpoint]
         request.maxPricePerHour = command.maxPrice
         request.providers = command.providers.map(command.providerSet)
-        if let gpu = command.gpu {
+        if let gpu = command.gpu ?? inputs.repositorySpec?.accelerator {
             // A gpuhunt name on offer is taken as it is; otherwise a SkyPilot name is looked up in serving.yaml.
             let mapped = inputs.offerings.contains { $0.gpuName == gpu } ? nil : inputs.table.gpuhuntName(ofAccelerator: gpu)
             request.gpu = (mapped?.gpuName ?? gpu, mapped?.vramGB)
+        }
+        if let given = inputs.repositorySpec {
+            // A committed spec fixes the node; only its price, layout and limits are derived.
+            request.gpusPerNode = given.acceleratorCount
+            request.maxNodes = given.nodes
+            if given.kvCacheDType == "fp8" { request.kvCacheDType = .fp8 }
+            if given.precision != .checkpoint { request.precisions = [given.precision] }
+            if let length = given.maxModelLen, command.context == nil { request.context = min(length, maximum) }
         }
         self.request = request
         let recommender = Recommender(specs: inputs.specs)
@@ -48,8 +58,12 @@ struct RecommendReport {
         }
         var spec = DeploySpec(option: cheapest, request: request, table: inputs.table)
         if let given = inputs.repositorySpec { spec = spec.keeping(given) }
+        if inputs.repository == nil { notes.append("no repository id known for the config: set `model` in seekgpu.yaml") }
         self.spec = spec
     }
+
+    /// The model of a spec whose config came from a path without a repository id.
+    static let placeholderModel = "ORG/MODEL"
 
     static func grouped(_ value: Int) -> String {
         let digits = Array(String(value))
@@ -67,6 +81,8 @@ struct RecommendReport {
 /// No priced setup serves the model (exit 1).
 struct NothingFitsError: Error, CustomStringConvertible {
     var description: String
+
+    init(description: String) { self.description = description }
 
     init(request: Recommender.Request, recommender: Recommender, offerings: [Offering]) {
         let what = "\(request.concurrency) request\(request.concurrency == 1 ? "" : "s") of "

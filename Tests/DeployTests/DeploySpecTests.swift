@@ -22,6 +22,7 @@ import Testing
         spec.gpuMemoryUtilization = 0.85
         spec.servingArgs = ["--enable-auto-tool-choice", "--tool-call-parser", "hermes"]
         spec.baseImage = "nvcr.io/nvidia/pytorch:25.01-py3"
+        spec.workdir = "."
         spec.setup = ["pip install -r requirements.txt"]
         spec.run = ["python serve.py"]
         spec.env = [.init(name: "VLLM_LOGGING_LEVEL", value: "INFO"), .init(name: "PORT", value: "8000")]
