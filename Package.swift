@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "Dataset", dependencies: ["SeekCore"]),
         .target(name: "Sizing", dependencies: ["SeekCore"]),
         .target(name: "Deploy", dependencies: ["SeekCore", "Sizing", "ConfigKit", "Yams"]),
-        .target(name: "Site", dependencies: ["SeekCore", "Dataset", "Sizing", .product(name: "Plot", package: "Plot")]),
+        .target(name: "Site", dependencies: ["SeekCore", "Dataset", "Sizing", "Deploy", .product(name: "Plot", package: "Plot")]),
         .target(name: "Feeds", dependencies: [
             "SeekCore", "ConfigKit", "Dataset", "GitKit", "NetKit", "Yams", "ZIPFoundation",
             .product(name: "CSV", package: "CSV.swift"),
@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(name: "ConfigKitTests", dependencies: ["ConfigKit", "SeekCore", "TestSupport", "Yams"]),
         .testTarget(name: "DatasetTests", dependencies: ["Dataset", "SeekCore", "TestSupport"]),
         .testTarget(name: "SizingTests", dependencies: ["Sizing", "SeekCore", "Dataset", "Feeds", "TestSupport"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "SeekCore", "Sizing", "Dataset", "Feeds", "TestSupport"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "SeekCore", "Sizing", "Dataset", "Feeds", "Deploy", "TestSupport"]),
         .testTarget(name: "FeedsTests", dependencies: ["Feeds", "ConfigKit", "Dataset", "Sizing", "GitKit", "NetKit", "SeekCore", "TestSupport",
                                                        "ZIPFoundation"]),
         .testTarget(name: "PublishTests", dependencies: ["Publish", "Dataset", "GitKit", "NetKit", "SeekCore", "TestSupport"],

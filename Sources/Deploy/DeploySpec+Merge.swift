@@ -29,6 +29,7 @@ extension DeploySpec {
         if !given.secrets.isEmpty { spec.secrets = given.secrets }
         if !given.ports.isEmpty { spec.ports = given.ports }
         if !given.assetLinks.isEmpty { spec.assetLinks = given.assetLinks }
+        if !given.providers.isEmpty { spec.providers = given.providers }
         return spec
     }
 }

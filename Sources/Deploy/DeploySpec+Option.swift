@@ -29,8 +29,8 @@ extension DeploySpec {
         ports = [8000]
         assetLinks = []
         offering = Offering(provider: option.offering.provider, instance: option.offering.instanceName,
-                            region: option.offering.location, pricePerHour: option.offering.pricePerHour,
-                            providers: option.providers)
+                            region: option.offering.location, pricePerHour: option.offering.pricePerHour)
+        providers = option.providers
         let disk = VLLMWeights.bytesPerGPU(request.checkpoint.weights) / 1e9
         sizing = Sizing(vllmRelease: serving.plan.release.name, weightsGiBPerGPU: serving.plan.weightsGiB,
                         reserveGiBPerGPU: serving.plan.reserveGiB, kvCacheGiBPerGPU: serving.plan.availableKVGiB,

@@ -26,7 +26,8 @@ extension DeploySpec {
         if served == .training, let command = analysis?.launchCommand?.command { run = [command] }
         secrets = ["HF_TOKEN"]
         offering = Offering(provider: fit.offering.provider, instance: fit.offering.instanceName, region: fit.offering.location,
-                            pricePerHour: fit.offering.pricePerHour, providers: fit.providers)
+                            pricePerHour: fit.offering.pricePerHour)
+        providers = fit.providers
     }
 
     /// How a repository's packages are installed: `pip install -r` its first requirements file, else `pip install -e .`

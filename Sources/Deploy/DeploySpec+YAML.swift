@@ -11,9 +11,9 @@ extension DeploySpec {
         "model", "revision", "workload", "engine", "engine_version", "accelerator", "accelerator_count", "nodes",
         "vram_per_gpu_gb", "vram_needed_per_gpu_gb", "precision", "kv_cache_dtype", "tensor_parallel_size",
         "pipeline_parallel_size", "enable_expert_parallel", "max_model_len", "max_num_seqs", "gpu_memory_utilization",
-        "serving_args", "base_image", "workdir", "setup", "run", "env", "secrets", "ports", "asset_links", "offering", "sizing",
+        "serving_args", "base_image", "workdir", "setup", "run", "env", "secrets", "ports", "asset_links", "providers", "offering", "sizing",
     ]
-    static let offeringKeys = ["provider", "instance", "region", "price_per_hour", "providers"]
+    static let offeringKeys = ["provider", "instance", "region", "price_per_hour"]
     static let sizingKeys = ["vllm_release", "weights_gib_per_gpu", "reserve_gib_per_gpu", "kv_cache_gib_per_gpu",
                              "kv_cache_tokens", "max_concurrency", "memory_margin_gib", "checkpoint_gb"]
 
@@ -40,11 +40,10 @@ extension DeploySpec {
             ("setup", .texts(setup)), ("run", .texts(run)),
             ("env", env.isEmpty ? nil : .map(env.map { ($0.name, .text($0.value)) })),
             ("secrets", .texts(secrets)), ("ports", ports.isEmpty ? nil : .list(ports.map(YAMLTree.int))),
-            ("asset_links", .texts(assetLinks)),
+            ("asset_links", .texts(assetLinks)), ("providers", .texts(providers)),
             ("offering", offering.map { offering in
                 .map([("provider", .text(offering.provider)), ("instance", .text(offering.instance)),
-                      ("region", .text(offering.region)), ("price_per_hour", .number(offering.pricePerHour)),
-                      ("providers", .texts(offering.providers))])
+                      ("region", .text(offering.region)), ("price_per_hour", .number(offering.pricePerHour))])
             }),
             ("sizing", sizing.map { sizing in
                 .map([("vllm_release", .text(sizing.vllmRelease)),
@@ -127,6 +126,7 @@ extension DeploySpec {
             spec.ports.append(port)
         }
         spec.assetLinks = texts("asset_links")
+        spec.providers = texts("providers")
         for (link, node) in reader.strings(reader.given(top["asset_links"]), "asset_links") ?? [] where !link.contains(":") {
             reader.report("asset_links entry '\(link)' is not REMOTE:LOCAL", at: node)
         }
@@ -137,8 +137,7 @@ extension DeploySpec {
             spec.offering = Offering(provider: provider,
                                      instance: reader.given(fields["instance"]).flatMap { reader.string($0, "offering.instance") } ?? "",
                                      region: reader.given(fields["region"]).flatMap { reader.string($0, "offering.region") } ?? "",
-                                     pricePerHour: price,
-                                     providers: reader.strings(reader.given(fields["providers"]), "offering.providers")?.map(\.value) ?? [provider])
+                                     pricePerHour: price)
         }
         if let node = reader.given(top["sizing"]),
            let fields = reader.mapping(node, at: "sizing", allowed: sizingKeys, required: sizingKeys) {

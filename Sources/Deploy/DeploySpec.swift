@@ -37,14 +37,11 @@ public struct DeploySpec: Sendable, Hashable {
         public var region: String
         /// On-demand USD per hour of one node.
         public var pricePerHour: Double
-        /// Every provider offering this configuration, cheapest first (the cheapest included).
-        public var providers: [String]
-        public init(provider: String, instance: String, region: String, pricePerHour: Double, providers: [String]) {
+        public init(provider: String, instance: String, region: String, pricePerHour: Double) {
             self.provider = provider
             self.instance = instance
             self.region = region
             self.pricePerHour = pricePerHour
-            self.providers = providers
         }
     }
 
@@ -132,6 +129,9 @@ public struct DeploySpec: Sendable, Hashable {
     public var ports: [Int] = []
     /// `REMOTE:LOCAL` pairs linked at setup (a volume's Hugging Face cache onto `~/.cache/huggingface`).
     public var assetLinks: [String] = []
+    /// Every gpuhunt provider offering the node, cheapest first: the launchers' `any_of` and `backends`.
+    public var providers: [String] = []
+    /// The priced offer chosen (`recommend`; the site's files leave it out so a price change does not rewrite them).
     public var offering: Offering?
     public var sizing: Sizing?
 

@@ -84,7 +84,7 @@ public struct LaunchPlan: Sendable, Hashable {
     /// The spec's providers in one launcher's names, cheapest first, unsupported ones left out.
     public func clouds(_ name: (ServingTable.CloudRow) -> String?) -> [String] {
         var seen = Set<String>()
-        return (spec.offering?.providers ?? []).compactMap { table.clouds[$0].flatMap(name) }.filter { seen.insert($0).inserted }
+        return spec.providers.compactMap { table.clouds[$0].flatMap(name) }.filter { seen.insert($0).inserted }
     }
 
     /// The environment every launcher sets: the spec's, with `MODEL_ID` for an inference spec.

@@ -40,6 +40,9 @@ public struct SiteWriter {
 
     /// Every file of the site, in a fixed order.
     static func files(_ content: SiteContent, scenarios: [Scenario]) -> [SiteFile] {
+        let deploys = DeployPages.entries(content)
+        var content = content
+        content.deployLinks = DeployPages.links(deploys)
         let days = content.history.map(\.day)
         let grid = content.search == nil ? [] : scenarios
         var files = [
@@ -51,11 +54,13 @@ public struct SiteWriter {
         files += PerformancePage.pages(content).flatMap { $0.files(content, grid: grid) }
         files += BudgetPage.pages(content).flatMap { $0.files(content, grid: grid) }
         files += TrendsPage.files(content)
+        files += DeployPages.files(deploys, table: content.servingTable)
         files += content.history.map { SiteFile(path: SnapshotPages.path(of: $0.day), contents: SnapshotPages.render($0, all: days)) }
         if let search = content.search {
             files += content.models.compactMap { model in
                 ModelPage.slug(of: model.modelName).map {
-                    SiteFile(path: "models/\($0)/index.html", contents: ModelPage.render(model, search: search, history: content.history))
+                    SiteFile(path: "models/\($0)/index.html", contents: ModelPage.render(model, search: search, history: content.history,
+                                                                                      deployLinks: content.deployLinks))
                 }
             }
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Dataset
+import Deploy
 import Feeds
 import Foundation
 import NetKit
@@ -220,6 +221,7 @@ struct GenerateRun {
         let renames = try (configuration ?? IndexConfiguration.load(
             from: configDirectory.appendingPathComponent(IndexConfiguration.fileName))).renames
         var content = SiteContent(dataset: dataset, aliases: ModelAliases(renames.map { ($0.from, $0.to) }))
+        content.servingTable = try ServingTable.load(configDirectory: configDirectory)
         if let path = options.vllmCases {
             let kernels = Set(VLLMSamplerKernel.names)
             let cases = try options.vllmConfigs.map {

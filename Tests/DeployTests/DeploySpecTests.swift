@@ -29,8 +29,8 @@ import Testing
         spec.secrets = ["HF_TOKEN"]
         spec.ports = [8000, 9090]
         spec.assetLinks = ["/workspace/huggingface:/root/.cache/huggingface"]
-        spec.offering = .init(provider: "runpod", instance: "2x A100", region: "US-1", pricePerHour: 2.78,
-                              providers: ["runpod", "verda"])
+        spec.providers = ["runpod", "verda"]
+        spec.offering = .init(provider: "runpod", instance: "2x A100", region: "US-1", pricePerHour: 2.78)
         spec.sizing = .init(vllmRelease: "0.17-0.19", weightsGiBPerGPU: 7.63, reserveGiBPerGPU: 2.5, kvCacheGiBPerGPU: 60.1,
                             kvCacheTokens: 437_000, maxConcurrency: 10.67, memoryMarginGiB: 55.2, checkpointGB: 16.38)
         return spec

@@ -79,6 +79,6 @@ import Testing
         #expect(Array(arguments.drop { $0 != "--kv-cache-dtype" }.prefix(2)) == ["--kv-cache-dtype", "fp8"])
         #expect(Array(arguments.drop { $0 != "--max-model-len" }.prefix(2)) == ["--max-model-len", "40960"])
         #expect(spec.maxNumSeqs == option.maxNumSeqs && option.maxNumSeqs >= 1)
-        #expect(spec.offering?.providers.first == option.offering.provider)
+        #expect(spec.providers.first == option.offering.provider && spec.offering?.provider == option.offering.provider)
     }
 }

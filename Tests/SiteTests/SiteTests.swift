@@ -104,7 +104,9 @@ struct PageTests {
         #expect(html.contains("<a href=\"../\">Performance</a>"))
         #expect(html.contains("<a href=\"../budget/\">Budget</a>"))
         #expect(!html.contains(".././"))
-        #expect(occurrences(of: "<tr", in: html) == page.constants.count + 1)
+        // The constants table and the serving-precision table, each with its header row.
+        #expect(occurrences(of: "<tr", in: html) == page.constants.count + 1 + ServingQuantization.allCases.count + 1)
+        #expect(html.contains("id=\"deploy-recipes\"") && html.contains("--quantization fp8"))
         for expected in ["HOURS_PER_MONTH", "720 h/month", "2,592,000 s", "WEIGHT_OVERHEAD_FACTOR", "× 1.15",
                          "90 %", "8,192 tokens", "25 %–75 %", "5 µs", "8 µs", "15 µs", "20,000 tokens",
                          "200 requests/h", "Ada Lovelace, Blackwell, Hopper", "frontend 102", "§2.1"] {

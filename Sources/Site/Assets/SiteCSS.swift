@@ -41,6 +41,10 @@ body { margin: 0; background: var(--bg); color: var(--text); font-size: 1rem; }
 a { color: var(--accent-text); }
 a:focus-visible, [tabindex]:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
 code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace; font-size: 0.875em; }
+.command-block { position: relative; }
+pre.command { overflow-x: auto; padding: 0.75rem 1rem; border: 1px solid var(--border); border-radius: 8px; background: var(--surface); line-height: 1.45; }
+button.copy { position: absolute; right: 0.5rem; top: 0.5rem; font: inherit; font-size: 0.8125rem; padding: 0.125rem 0.625rem; border: 1px solid var(--border); border-radius: 6px; background: var(--bg); color: var(--text); cursor: pointer; }
+.recipe-files li { margin: 0.25rem 0; }
 .skip-link { position: absolute; left: -9999px; top: 0; }
 .skip-link:focus { left: 0.5rem; top: 0.5rem; background: var(--bg); padding: 0.25rem 0.5rem; z-index: 10; }
 .site-header, main, .site-footer { max-width: 72rem; margin: 0 auto; padding: 0 1rem; }

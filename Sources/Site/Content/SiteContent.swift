@@ -1,4 +1,5 @@
 import Dataset
+import Deploy
 import SeekCore
 import Sizing
 
@@ -27,6 +28,11 @@ public struct SiteContent: Sendable {
     public var vllmAgreement: [VLLMAgreement.Row] = []
     /// Snapshot-name renames for the trend series (maintainer data, decisions.md 13); empty = names as published.
     public var aliases: ModelAliases
+    /// `config/serving.yaml`; with it every sized setup of a model page gets deploy files and a Deploy page.
+    public var servingTable: ServingTable?
+    /// Deploy page of each model's setup, site-relative (`deploy/MODEL/8x-h200-141gb/`), keyed by
+    /// ``deployKey(model:gpuName:gpuCount:)``; filled by ``SiteWriter`` from ``servingTable``.
+    public var deployLinks: [String: String] = [:]
 
     /// Creates the content; every data input defaults to empty so a page can render before any feed ran.
     public init(latest: Snapshot? = nil, history: [Snapshot] = [], models: [ModelSpec] = [],
@@ -55,6 +61,9 @@ public struct SiteContent: Sendable {
     }
 
     /// The constants with the scenario's memory utilisation applied.
+    /// The key of ``deployLinks``.
+    public static func deployKey(model: String, gpuName: String, gpuCount: Int) -> String { "\(model)|\(gpuName)|\(gpuCount)" }
+
     public var scenarioAssumptions: SizingAssumptions {
         var a = assumptions
         a.memoryUtilization = scenario.memoryUtilization

@@ -141,6 +141,7 @@ public struct MethodologyPage {
                      .if(!vllmAgreement.isEmpty, .li(.a(escapedAttribute("href", "#vllm-agreement"), .text("Agreement with vLLM")))),
                      .if(vllmAgreement.contains { $0.memory != nil },
                          .li(.a(escapedAttribute("href", "#vllm-memory"), .text("Weights and KV memory")))),
+                     .li(.a(escapedAttribute("href", "#" + DeployMethodSection.id), .text("Deploy recipes and serving precisions"))),
                      .li(.a(escapedAttribute("href", "#constants"), .text("Sizing constants"))))),
             .forEach(formulas) { f in
                 .section(
@@ -164,6 +165,7 @@ public struct MethodologyPage {
             vllmConstants,
             VLLMAgreementTable.section(vllmAgreement),
             VLLMAgreementTable.memorySection(vllmAgreement),
+            DeployMethodSection.section(),
             .h2(escapedAttribute("id", "constants"), .text("Sizing constants")),
             scrollRegion(
                 label: "Sizing constants",

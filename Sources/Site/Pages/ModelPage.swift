@@ -20,7 +20,9 @@ public enum ModelPage {
     ///   - model: the models.json row.
     ///   - search: priced setups and settings.
     ///   - history: every published snapshot, oldest first, for the overall score history.
-    public static func render(_ model: ModelSpec, search: SetupSearch, history: [Snapshot]) -> String {
+    ///   - deployLinks: The site's Deploy pages (``SiteContent/deployLinks``).
+    public static func render(_ model: ModelSpec, search: SetupSearch, history: [Snapshot],
+                              deployLinks: [String: String] = [:]) -> String {
         let shell = PageShell(title: "\(model.modelName) · \(PageShell.siteName)", section: .performance, rootPath: "../../")
         let setups = search.setups(for: model, concurrency: 1, limit: Int.max)
         let scores: [(Day, Double)] = history.compactMap { snapshot in
@@ -54,7 +56,10 @@ public enum ModelPage {
             .h2(.text("Setups that serve it")),
             setups.isEmpty
                 ? .p(.text("No priced setup of up to 8 GPUs holds this model."))
-                : setupsTable(setups, search: search),
+                : setupsTable(setups, search: search) { setup in
+                    deployLinks[SiteContent.deployKey(model: model.modelName, gpuName: setup.gpuName, gpuCount: setup.gpuCount)]
+                        .map { "../../" + $0 }
+                },
             .h2(.text("Overall score over time")),
             scores.isEmpty
                 ? .p(.text("No overall score in the OpenHands Index yet."))
@@ -102,7 +107,8 @@ public enum ModelPage {
     }
 
     /// Every priced setup that serves at least one stream, cheapest first.
-    static func setupsTable(_ setups: [GPUSetup], search: SetupSearch) -> Node<HTML.BodyContext> {
+    static func setupsTable(_ setups: [GPUSetup], search: SetupSearch,
+                            deploy: (GPUSetup) -> String? = { _ in nil }) -> Node<HTML.BodyContext> {
         scrollRegion(label: "Setups that serve it", .table(
             escapedAttribute("class", "setups"),
             .caption(.text("Every priced GPU setup serving at least one stream at 20 tokens/s, cheapest first")),
@@ -112,7 +118,8 @@ public enum ModelPage {
                 .th(escapedAttribute("scope", "col"), escapedAttribute("class", "num"), .text("Streams")),
                 .th(escapedAttribute("scope", "col"), escapedAttribute("class", "num"), .text("Decode tok/s")),
                 .th(escapedAttribute("scope", "col"), escapedAttribute("class", "num"), .text("Requests/h")),
-                .th(escapedAttribute("scope", "col"), .text("Interconnect"))
+                .th(escapedAttribute("scope", "col"), .text("Interconnect")),
+                .th(escapedAttribute("scope", "col"), .text("Recipe"))
             )),
             .tbody(.forEach(setups) { setup in
                 .tr(
@@ -122,7 +129,8 @@ public enum ModelPage {
                     .td(escapedAttribute("class", "num"), .text(setup.decodeThroughputTokS.map { String(format: "%.1f", $0) } ?? "—")),
                     .td(escapedAttribute("class", "num"), .text(setup.deploymentEstimate?.requestsPerHour(assumptions: search.assumptions)
                         .map { MethodologyPage.number($0.rounded()) } ?? "—")),
-                    .td(.text(setup.interconnect))
+                    .td(.text(setup.interconnect)),
+                    .td(.unwrap(deploy(setup), { .a(escapedAttribute("href", $0), .text("Deploy")) }, else: .text("—")))
                 )
             })
         ))

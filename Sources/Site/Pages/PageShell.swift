@@ -49,6 +49,8 @@ public struct PageShell {
     /// The scenario-fragment folder of this page (e.g. `categories/frontend/`, `""` at the root) when it
     /// has a scenario region; the page then loads the switching script.
     public var scenarioPage: String?
+    /// A site-relative script the page loads besides the scenario one (a progressive enhancement).
+    public var script: String?
 
     /// Creates a shell.
     ///
@@ -57,11 +59,12 @@ public struct PageShell {
     ///   - section: The section whose navigation link is current.
     ///   - rootPath: Relative path from the page to the site root (`""` or `"../"`).
     ///   - scenarioPage: The page's scenario-fragment folder, when it has Advanced Settings.
-    public init(title: String, section: SiteSection, rootPath: String, scenarioPage: String? = nil) {
+    public init(title: String, section: SiteSection, rootPath: String, scenarioPage: String? = nil, script: String? = nil) {
         self.title = title
         self.section = section
         self.rootPath = rootPath
         self.scenarioPage = scenarioPage
+        self.script = script
     }
 
     /// Renders a complete HTML document around `content`.
@@ -89,6 +92,9 @@ public struct PageShell {
                 ),
                 .unwrap(scenarioPage) { _ in
                     .script(escapedAttribute("src", rootPath + ScenarioScript.path), .defer())
+                },
+                .unwrap(script) { path in
+                    .script(escapedAttribute("src", rootPath + path), .defer())
                 }
             ),
             .body(

@@ -68,13 +68,19 @@ enum PerformancePage {
                                               category: category, search: search)
         let unranked = PerformanceMatrix.unranked(models: content.models, entries: latest.entries, category: category,
                                                   search: search)
+        let links = content.deployLinks
+        let deploy: @Sendable (MatrixRow, GPUSetup?) -> String? = { row, setup in
+            guard let setup, !setup.isProjected else { return nil }
+            return links[SiteContent.deployKey(model: row.modelName, gpuName: setup.gpuName, gpuCount: setup.gpuCount)]
+                .map { rootPath + $0 }
+        }
         return .group(
             ScenarioSection.summary(content.scenario),
             .if(!ranked.isEmpty, .component(SetupsTable(rows: ranked, caption: "Open-weights models by \(display) score",
-                                                        rootPath: rootPath))),
+                                                        rootPath: rootPath, deploy: deploy))),
             .if(!unranked.isEmpty, .component(SetupsTable(rows: unranked,
                                                           caption: "Open-weights models with no \(display) score",
-                                                          rootPath: rootPath)))
+                                                          rootPath: rootPath, deploy: deploy)))
         )
     }
 }

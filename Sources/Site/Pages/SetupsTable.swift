@@ -15,12 +15,16 @@ public struct SetupsTable: Component {
     public var caption: String
     /// Relative path from the page to the site root, for the links to model pages.
     public var rootPath: String
+    /// The Deploy page of a row's cell setup, relative to the page, when the site has one.
+    public var deploy: @Sendable (MatrixRow, GPUSetup?) -> String?
 
     /// Creates a table.
-    public init(rows: [MatrixRow], caption: String, rootPath: String = "") {
+    public init(rows: [MatrixRow], caption: String, rootPath: String = "",
+                deploy: @escaping @Sendable (MatrixRow, GPUSetup?) -> String? = { _, _ in nil }) {
         self.rows = rows
         self.caption = caption
         self.rootPath = rootPath
+        self.deploy = deploy
     }
 
     /// The rendered table.
@@ -56,7 +60,12 @@ public struct SetupsTable: Component {
             .td(escapedAttribute("class", "num"), .text(row.benchmarkScore.map(LeaderboardTable.formatScore) ?? "—")),
             .td(escapedAttribute("class", "num"), .text(row.percentOfSOTA.map { String(format: "%.1f %%", $0 * 100) } ?? "—")),
             .td(escapedAttribute("class", "num"), .text(row.totalBenchmarkCost.map(Self.money) ?? "—")),
-            .forEach(row.cells) { cell in .td(.text(Self.describe(cell))) }
+            .forEach(row.cells) { cell in
+                .td(.text(Self.describe(cell)),
+                    .unwrap(deploy(row, cell.setup)) { href in
+                        .group(.text(" · "), .a(escapedAttribute("href", href), escapedAttribute("class", "deploy"), .text("Deploy")))
+                    })
+            }
         )
     }
 
