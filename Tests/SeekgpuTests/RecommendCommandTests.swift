@@ -149,6 +149,12 @@ import TestSupport
             #expect(skypilot.contains("torchrun --nproc_per_node=8 sft.py"))
             #expect(skypilot.contains("image_id: docker:pytorch/pytorch:2.5.1-cuda12.4-cudnn9-devel"))
             #expect(!FileManager.default.fileExists(atPath: "\(out)/serve.sh"))
+            // Recipes written into the repository are not read back as its own files.
+            let inside = repo.appendingPathComponent("deploy").path
+            _ = try await run(["--repo", repo.path, "--site", site, "--out", inside], environment: environment(["HF_ENDPOINT": server.baseURL]))
+            let again = try await run(["--repo", repo.path, "--site", site], environment: environment(["HF_ENDPOINT": server.baseURL]))
+            #expect(again.status == 0 && again.stdout.contains("run.sh:1: launch: torchrun"))
+            #expect(!again.stdout.contains("deploy/"))
         }
     }
 
