@@ -7,10 +7,13 @@ extension DeploySpec {
     /// site predicts, the model family's flags, and the providers of the node. No offering or price, so a price
     /// change leaves the published files as they are; the sizing figures are the site's vLLM memory plan.
     ///
+    /// - Parameters:
+    ///   - model: The row as sized (``ModelSpec/served(as:)`` for another weight format).
+    ///   - precision: The weight format served.
     /// - Returns: nil when the model has no Hugging Face repository, the setup is projected (no real offer), or no
     ///   offer of `offerings` is the setup's.
     public init?(model: ModelSpec, setup: GPUSetup, offerings: [SeekCore.Offering], settings: ServingSettings,
-                 table: ServingTable) {
+                 table: ServingTable, precision: ServingQuantization = .checkpoint) {
         guard let repo = model.hfModelID, !setup.isProjected else { return nil }
         let hours = SizingAssumptions.reference.hoursPerMonth
         let offers = offerings.filter { $0.gpuName == setup.gpuName && $0.gpuCount == setup.gpuCount }
@@ -19,6 +22,7 @@ extension DeploySpec {
         let names = table.accelerator(gpuName: setup.gpuName, vramGB: chosen.vramGB)
         self.init(model: repo, workload: .inference, accelerator: names.skypilot, acceleratorCount: setup.gpuCount)
         engineVersion = table.vllmVersion
+        self.precision = precision
         vramPerGPUGB = chosen.vramGB
         let topology = setup.deploymentEstimate?.topology
         tensorParallelSize = topology?.tp ?? setup.gpuCount
@@ -49,10 +53,12 @@ extension DeploySpec {
         }
     }
 
-    /// The folder of a site setup under `deploy/MODEL/`: `8x-h200-141gb`, `8x-a100-80gb` (memory once).
+    /// The folder of a site setup under `deploy/MODEL/`: `8x-h200-141gb`, `8x-a100-80gb` (memory once), with the
+    /// weight format when it is not the checkpoint's (`4x-h100-80gb-fp8`).
     public var setupSlug: String {
         let name = String(accelerator.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" })
         let vram = vramPerGPUGB.map { "-\(Int($0.rounded()))gb" } ?? ""
         return "\(acceleratorCount)x-\(name)" + (name.hasSuffix(vram) ? "" : vram)
+            + (precision == .checkpoint ? "" : "-\(precision.rawValue)")
     }
 }

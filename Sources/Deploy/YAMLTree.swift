@@ -3,7 +3,7 @@ import Yams
 /// A YAML document built in code, keys in the order given, serialised by Yams (libyaml) so quoting is libyaml's:
 /// a text that would read back as a number, boolean or null (`"8000"`, `"on"`) is quoted, a multi-line one is
 /// a literal block (`run: |`).
-indirect enum YAMLTree: Sendable, Hashable {
+indirect enum YAMLTree: Sendable {
     case text(String)
     case int(Int)
     case number(Double)
@@ -15,33 +15,48 @@ indirect enum YAMLTree: Sendable, Hashable {
     /// A mapping written on one line (`{H100: 8}`).
     case flowMap([(String, YAMLTree)])
 
-    static func == (a: YAMLTree, b: YAMLTree) -> Bool { a.node == b.node }
-    func hash(into hasher: inout Hasher) { hasher.combine(node) }
+    /// The tags of one document, made once: each `Tag` Yams makes builds its constructor table anew.
+    struct Tags {
+        let str = Tag(.str), int = Tag(.int), float = Tag(.float), bool = Tag(.bool), null = Tag(.null)
+        let seq = Tag(.seq), map = Tag(.map)
+    }
 
     /// The Yams node.
-    var node: Node {
+    func node(_ tags: Tags) -> Node {
         switch self {
         case .text(let text):
-            if text.contains("\n") { return .scalar(Node.Scalar(text, Tag(.str), .literal)) }
+            if text.contains("\n") { return .scalar(Node.Scalar(text, tags.str, .literal)) }
+            // Text starting with a letter reads back as text unless it is a YAML 1.1 boolean or null word; only the
+            // rest goes through Yams' resolver (regular expressions, the slow part of rendering a recipe). libyaml
+            // still quotes what cannot be written plain (`: `, ` #`).
+            if let first = text.unicodeScalars.first, first.properties.isAlphabetic, first.isASCII,
+               !Self.resolvedWords.contains(text.lowercased()) {
+                return .scalar(Node.Scalar(text, tags.str, .any))
+            }
             return .scalar(text.represented())
-        case .int(let value): return .scalar(Node.Scalar(String(value), Tag(.int)))
+        case .int(let value): return .scalar(Node.Scalar(String(value), tags.int))
         case .number(let value):
             let text = value == value.rounded() && abs(value) < 1e15 ? String(format: "%.1f", value) : "\(value)"
-            return .scalar(Node.Scalar(text, Tag(.float)))
-        case .bool(let value): return .scalar(Node.Scalar(value ? "true" : "false", Tag(.bool)))
-        case .null: return .scalar(Node.Scalar("null", Tag(.null)))
-        case .list(let items): return .sequence(Node.Sequence(items.map(\.node)))
+            return .scalar(Node.Scalar(text, tags.float))
+        case .bool(let value): return .scalar(Node.Scalar(value ? "true" : "false", tags.bool))
+        case .null: return .scalar(Node.Scalar("null", tags.null))
+        case .list(let items): return .sequence(Node.Sequence(items.map { $0.node(tags) }, tags.seq))
         case .map(let pairs):
-            return .mapping(Node.Mapping(pairs.compactMap { key, value in value.map { (YAMLTree.text(key).node, $0.node) } }))
+            return .mapping(Node.Mapping(pairs.compactMap { key, value in
+                value.map { (YAMLTree.text(key).node(tags), $0.node(tags)) }
+            }, tags.map))
         case .flowMap(let pairs):
-            return .mapping(Node.Mapping(pairs.map { (YAMLTree.text($0.0).node, $0.1.node) }, Tag(.map), .flow))
+            return .mapping(Node.Mapping(pairs.map { (YAMLTree.text($0.0).node(tags), $0.1.node(tags)) }, tags.map, .flow))
         }
     }
+
+    /// Words YAML 1.1 resolves to a boolean or null.
+    static let resolvedWords: Set<String> = ["y", "n", "yes", "no", "on", "off", "true", "false", "null"]
 
     /// The document's text, ending in a newline; never folds long lines.
     var yaml: String {
         // Serialising a tree of plain scalars cannot fail; libyaml reports only invalid event sequences.
-        (try? Yams.serialize(node: node, indent: 2, width: -1, allowUnicode: true)) ?? ""
+        (try? Yams.serialize(node: node(Tags()), indent: 2, width: -1, allowUnicode: true)) ?? ""
     }
 
     /// `.text(value)`, or nil for nil.

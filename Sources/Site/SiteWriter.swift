@@ -40,7 +40,14 @@ public struct SiteWriter {
 
     /// Every file of the site, in a fixed order.
     static func files(_ content: SiteContent, scenarios: [Scenario]) -> [SiteFile] {
-        let deploys = DeployPages.entries(content)
+        // Each model's setups per weight format, computed once for its page and its Deploy pages.
+        var formats: [String: [(ServingQuantization, ModelSpec, [GPUSetup])]] = [:]
+        if let search = content.search {
+            for model in content.models where formats[model.modelName] == nil {
+                formats[model.modelName] = ModelPage.setupsByFormat(model, search: search)
+            }
+        }
+        let deploys = DeployPages.entries(content, formats: formats)
         var content = content
         content.deployLinks = DeployPages.links(deploys)
         let days = content.history.map(\.day)
@@ -60,7 +67,8 @@ public struct SiteWriter {
             files += content.models.compactMap { model in
                 ModelPage.slug(of: model.modelName).map {
                     SiteFile(path: "models/\($0)/index.html", contents: ModelPage.render(model, search: search, history: content.history,
-                                                                                      deployLinks: content.deployLinks))
+                                                                                      deployLinks: content.deployLinks,
+                                                                                      formats: formats[model.modelName]))
                 }
             }
         }

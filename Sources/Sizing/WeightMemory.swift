@@ -29,6 +29,13 @@ public enum ServingPrecision: String, Sendable, Hashable, CaseIterable {
     ///
     /// - Parameter raw: The model's `precision`, e.g. `"FP8"`, `"INT4-mixed"`, or `nil`.
     public init(raw: String?) {
+        // The spellings models.json uses, without the case folding and trimming below (a hot path of the site).
+        switch raw {
+        case "BF16": self = .bf16; return
+        case "FP8": self = .fp8; return
+        case "FP16": self = .fp16; return
+        default: break
+        }
         let text = (raw ?? "").uppercased().trimmingWhitespace()
         switch text {
         case "FP8", "FLOAT8", "MXFP8": self = .fp8

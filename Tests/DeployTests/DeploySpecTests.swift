@@ -25,7 +25,10 @@ import Testing
         spec.workdir = "."
         spec.setup = ["pip install -r requirements.txt"]
         spec.run = ["python serve.py"]
-        spec.env = [.init(name: "VLLM_LOGGING_LEVEL", value: "INFO"), .init(name: "PORT", value: "8000")]
+        spec.env = [.init(name: "VLLM_LOGGING_LEVEL", value: "INFO"), .init(name: "PORT", value: "8000"),
+                    .init(name: "A", value: "yes"), .init(name: "B", value: "Null"), .init(name: "C", value: "on"),
+                    .init(name: "D", value: "0.19"), .init(name: "E", value: "key: value"), .init(name: "F", value: "#x"),
+                    .init(name: "G", value: "trailing "), .init(name: "H", value: "")]
         spec.secrets = ["HF_TOKEN"]
         spec.ports = [8000, 9090]
         spec.assetLinks = ["/workspace/huggingface:/root/.cache/huggingface"]

@@ -42,6 +42,29 @@ import TestSupport
         #expect(!paths.contains { $0.contains("-80gb-80gb") }, "a board named by its memory is not named twice")
     }
 
+    @Test func aSixteenBitModelHasSetupsAndDeployPagesPerPrecision() throws {
+        let content = try Self.content()
+        let files = SiteWriter.files(content, scenarios: [])
+        let model = try #require(content.models.first { $0.precision == "BF16" && $0.hfModelID != nil && ModelPage.slug(of: $0.modelName) != nil })
+        let slug = try #require(ModelPage.slug(of: model.modelName))
+        let page = try #require(files.first { $0.path == "models/\(slug)/index.html" })
+        #expect(page.contents.contains("With FP8 weights") && page.contents.contains("With INT4 weights"))
+        let fp8 = files.filter { $0.path.hasPrefix("deploy/\(slug)/") && $0.path.hasSuffix("-fp8/seekgpu.yaml") }
+        #expect(!fp8.isEmpty)
+        let architectures = Dictionary(content.specs.map { ($0.gpuName, $0.architecture) }, uniquingKeysWith: { a, _ in a })
+        for file in fp8 {
+            let spec = try DeploySpec.parse(yaml: file.contents, path: file.path)
+            #expect(spec.precision == .fp8)
+            let gpu = try #require(content.servingTable?.gpuhuntName(ofAccelerator: spec.accelerator)?.gpuName ?? Optional(spec.accelerator))
+            #expect(["Ada Lovelace", "Hopper", "Blackwell"].contains(architectures[gpu] ?? ""), "\(file.path) on \(gpu)")
+            #expect(page.contents.contains("href=\"../../\(file.path.dropLast("seekgpu.yaml".count))\""))
+        }
+        let quantized = try #require(content.models.first { $0.precision == "INT4-mixed" || $0.precision == "FP8" })
+        #expect(quantized.served(as: .fp8) == nil && quantized.served(as: .int4) == nil)
+        // A Budget configuration that serves a model links its Deploy page.
+        #expect(files.contains { $0.path.hasPrefix("budget/") && $0.contents.contains("class=\"deploy\">Deploy</a>") })
+    }
+
     @Test func aDeployPageShowsTheCommandAndReadsBack() throws {
         let content = try Self.content()
         let files = SiteWriter.files(content, scenarios: [])

@@ -62,7 +62,10 @@ public struct SiteContent: Sendable {
 
     /// The constants with the scenario's memory utilisation applied.
     /// The key of ``deployLinks``.
-    public static func deployKey(model: String, gpuName: String, gpuCount: Int) -> String { "\(model)|\(gpuName)|\(gpuCount)" }
+    public static func deployKey(model: String, gpuName: String, gpuCount: Int,
+                                 precision: ServingQuantization = .checkpoint) -> String {
+        "\(model)|\(gpuName)|\(gpuCount)" + (precision == .checkpoint ? "" : "|\(precision.rawValue)")
+    }
 
     public var scenarioAssumptions: SizingAssumptions {
         var a = assumptions

@@ -19,6 +19,8 @@ struct BudgetCapacityTable {
     /// streams and reports every model whose weights fit as "Not enough VRAM for KV cache" (as the
     /// reference does); the page says "Not estimated" instead, and why.
     var hasDatasheet: Bool = true
+    /// The site's Deploy pages (``SiteContent/deployLinks``): a model that fits links its page for this configuration.
+    var deployLinks: [String: String] = [:]
 
     /// The section's nodes.
     var node: Node<HTML.BodyContext> {
@@ -106,7 +108,12 @@ struct BudgetCapacityTable {
             .td(escapedAttribute("class", "num"),
                 .text(point.percentOfSOTA.map { String(format: "%.1f %%", $0) } ?? "—")),
             .td(point.fits
-                ? .span(escapedAttribute("class", "fit-yes"), .text("Yes"))
+                ? .group(.span(escapedAttribute("class", "fit-yes"), .text("Yes")),
+                         .unwrap(deployLinks[SiteContent.deployKey(model: point.modelName, gpuName: preset.config.gpuName,
+                                                                   gpuCount: preset.config.gpuCount)]) { href in
+                             .group(.text(" · "), .a(escapedAttribute("href", rootPath + href), escapedAttribute("class", "deploy"),
+                                                    .text("Deploy")))
+                         })
                 : .span(escapedAttribute("class", "fit-no"),
                         .text(notEstimated(point) ? "Not estimated" : point.doesntFitReason ?? "No"))),
             .td(escapedAttribute("class", "num"), .text(point.fits ? BudgetFormat.grouped(point.maxConcurrentStreams) : "—")),

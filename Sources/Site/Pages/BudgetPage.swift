@@ -88,7 +88,8 @@ enum BudgetPage {
             ScenarioSection.summary(content.scenario),
             BudgetCapacityTable(points: points, preset: preset, memoryUtilization: utilization, rootPath: rootPath,
                                 requestsPerDeveloperHour: search.assumptions.requestsPerDeveloperHour,
-                                hasDatasheet: search.specs[preset.config.gpuName] != nil).node,
+                                hasDatasheet: search.specs[preset.config.gpuName] != nil,
+                                deployLinks: content.deployLinks).node,
             BudgetAPISection(points: points, preset: preset, models: content.models, apiPrices: content.apiPrices,
                              search: search, memoryUtilization: utilization,
                              hasDatasheet: search.specs[preset.config.gpuName] != nil).node

@@ -37,7 +37,9 @@ enum DeployMethodSection {
                 })
             )),
             .p(.text("Only an unquantized 16-bit checkpoint is quantized at load; embeddings and the output layer stay 16-bit. "
-                + "The KV cache dtype (--kv-cache-dtype) is a separate choice.")),
+                + "The KV cache dtype (--kv-cache-dtype) is a separate choice. A 16-bit model's page lists its setups per "
+                + "format, FP8 only on the GPUs above; the site sizes them with its own weight model (FP8 1 B, INT4 0.5625 B "
+                + "per parameter, a MoE's non-routed weights kept at 16 bits), which holds at least what vLLM loads.")),
             .h3(.text("Training memory")),
             .pre(.code(.text([
                 "GB per GPU = parameters × bytes per parameter ÷ GPUs ÷ 10⁹ × \(n(t.overheadFactor)) + \(n(t.bufferGB))",

@@ -41,18 +41,21 @@ enum DeployPages {
 })();
 """#
 
-    /// Every model page setup that gets a spec (a real offer, a Hugging Face repository), in model then table order.
-    static func entries(_ content: SiteContent) -> [Entry] {
+    /// Every model page setup that gets a spec (a real offer, a Hugging Face repository), per weight format, in model,
+    /// format and table order.
+    static func entries(_ content: SiteContent, formats: [String: [(ServingQuantization, ModelSpec, [GPUSetup])]]) -> [Entry] {
         guard let table = content.servingTable, let search = content.search else { return [] }
         var entries: [Entry] = []
         for model in content.models {
             guard let slug = ModelPage.slug(of: model.modelName), model.hfModelID != nil else { continue }
             var seen = Set<String>()
-            for setup in search.setups(for: model, concurrency: 1, limit: Int.max) {
-                guard let spec = DeploySpec(model: model, setup: setup, offerings: content.offerings,
-                                            settings: search.settings, table: table),
-                      seen.insert(spec.setupSlug).inserted else { continue }
-                entries.append(Entry(model: model, modelSlug: slug, setup: setup, spec: spec))
+            for (format, served, setups) in formats[model.modelName] ?? ModelPage.setupsByFormat(model, search: search) {
+                for setup in setups {
+                    guard let spec = DeploySpec(model: served, setup: setup, offerings: content.offerings,
+                                                settings: search.settings, table: table, precision: format),
+                          seen.insert(spec.setupSlug).inserted else { continue }
+                    entries.append(Entry(model: model, modelSlug: slug, setup: setup, spec: spec))
+                }
             }
         }
         return entries
@@ -61,7 +64,8 @@ enum DeployPages {
     /// The Deploy pages' links, keyed as ``SiteContent/deployLinks``.
     static func links(_ entries: [Entry]) -> [String: String] {
         Dictionary(entries.map {
-            (SiteContent.deployKey(model: $0.model.modelName, gpuName: $0.setup.gpuName, gpuCount: $0.setup.gpuCount), $0.directory)
+            (SiteContent.deployKey(model: $0.model.modelName, gpuName: $0.setup.gpuName, gpuCount: $0.setup.gpuCount,
+                                   precision: $0.spec.precision), $0.directory)
         }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -80,6 +84,7 @@ enum DeployPages {
     static func render(_ entry: Entry, table: ServingTable) -> String {
         let spec = entry.spec
         let setup = "\(spec.acceleratorCount)× \(entry.setup.gpuName)"
+            + (spec.precision == .checkpoint ? "" : " with \(ModelPage.formatTitle(spec.precision)) weights")
         let shell = PageShell(title: "Deploy \(entry.model.modelName) on \(setup)", section: .performance,
                               rootPath: "../../../", script: scriptPath)
         let plan = LaunchPlan(spec: spec, table: table)
@@ -106,9 +111,9 @@ enum DeployPages {
                  .pre(escapedAttribute("class", "command"), .code(.text(VLLMCommand(spec: spec).multiline)))),
             .h2(.text("Recipe files")),
             .ul(escapedAttribute("class", "recipe-files"),
-                .forEach(RecipeFiles.render(spec, table: table)) { file in
-                    .li(.a(escapedAttribute("href", file.name), escapedAttribute("download", file.name), .code(.text(file.name))),
-                        .text(" — " + description(of: file.name)))
+                .forEach(RecipeFiles.names) { name in
+                    .li(.a(escapedAttribute("href", name), escapedAttribute("download", name), .code(.text(name))),
+                        .text(" — " + description(of: name)))
                 }),
             .table(
                 escapedAttribute("class", "facts"),

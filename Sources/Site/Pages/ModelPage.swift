@@ -21,10 +21,13 @@ public enum ModelPage {
     ///   - search: priced setups and settings.
     ///   - history: every published snapshot, oldest first, for the overall score history.
     ///   - deployLinks: The site's Deploy pages (``SiteContent/deployLinks``).
+    ///   - formats: ``setupsByFormat(_:search:)`` when already computed.
     public static func render(_ model: ModelSpec, search: SetupSearch, history: [Snapshot],
-                              deployLinks: [String: String] = [:]) -> String {
+                              deployLinks: [String: String] = [:],
+                              formats given: [(ServingQuantization, ModelSpec, [GPUSetup])]? = nil) -> String {
         let shell = PageShell(title: "\(model.modelName) · \(PageShell.siteName)", section: .performance, rootPath: "../../")
-        let setups = search.setups(for: model, concurrency: 1, limit: Int.max)
+        let formats = given ?? setupsByFormat(model, search: search)
+        let setups = formats.first?.2 ?? search.setups(for: model, concurrency: 1, limit: Int.max)
         let scores: [(Day, Double)] = history.compactMap { snapshot in
             snapshot.entries.first { $0.modelName == model.modelName && $0.benchmarkName == "overall" }
                 .map { (snapshot.day, $0.score) }
@@ -60,6 +63,20 @@ public enum ModelPage {
                     deployLinks[SiteContent.deployKey(model: model.modelName, gpuName: setup.gpuName, gpuCount: setup.gpuCount)]
                         .map { "../../" + $0 }
                 },
+            .forEach(formats.dropFirst()) { format, _, formatSetups in
+                .group(
+                    .h3(.text("With \(formatTitle(format)) weights")),
+                    .p(.text("vLLM quantizes the 16-bit checkpoint when it loads it (--quantization \(format.vllmFlag ?? "")"
+                        + (format.architectures.map { "; " + $0.sorted().joined(separator: ", ") + " GPUs only" } ?? "")
+                        + "); see Methodology.")),
+                    formatSetups.isEmpty
+                        ? .p(.text("No priced setup of up to 8 GPUs holds it in this format."))
+                        : setupsTable(formatSetups, search: search) { setup in
+                            deployLinks[SiteContent.deployKey(model: model.modelName, gpuName: setup.gpuName,
+                                                              gpuCount: setup.gpuCount, precision: format)].map { "../../" + $0 }
+                        }
+                )
+            },
             .h2(.text("Overall score over time")),
             scores.isEmpty
                 ? .p(.text("No overall score in the OpenHands Index yet."))
@@ -75,6 +92,19 @@ public enum ModelPage {
                 ))
         ))
     }
+
+    /// The setups per weight format: the checkpoint's first, then FP8 and INT4 for a 16-bit checkpoint (FP8 only on
+    /// GPUs that run it), each with the row as sized.
+    static func setupsByFormat(_ model: ModelSpec, search: SetupSearch) -> [(ServingQuantization, ModelSpec, [GPUSetup])] {
+        ServingQuantization.allCases.compactMap { format in
+            model.served(as: format).map { served in
+                (format, served, search.restricted(to: format).setups(for: served, concurrency: 1, limit: Int.max))
+            }
+        }
+    }
+
+    /// `FP8`, `INT4`.
+    static func formatTitle(_ format: ServingQuantization) -> String { format.rawValue.uppercased() }
 
     /// The specifications, with the memory figures the sizing starts from.
     static func factsTable(_ model: ModelSpec, search: SetupSearch) -> Node<HTML.BodyContext> {
