@@ -11,14 +11,18 @@ public struct SiteWriter {
     public var outputDirectory: URL
     /// The scenarios pre-rendered as fragments (the Advanced Settings choices).
     public var scenarios: [Scenario]
+    /// The stylesheet, scripts and favicon, copied as they are.
+    public var assets: SiteAssets
 
     /// Creates a writer.
     ///
     /// - Parameters:
     ///   - outputDirectory: The site's root directory.
+    ///   - assets: The files of `web/assets/` (``SiteAssets/load(from:)``).
     ///   - scenarios: The Advanced Settings grid; empty renders only the default scenario (faster tests).
-    public init(outputDirectory: URL, scenarios: [Scenario] = Scenario.grid) {
+    public init(outputDirectory: URL, assets: SiteAssets, scenarios: [Scenario] = Scenario.grid) {
         self.outputDirectory = outputDirectory
+        self.assets = assets
         self.scenarios = scenarios
     }
 
@@ -29,7 +33,10 @@ public struct SiteWriter {
     /// - Throws: `FileWriteError` when a file cannot be written.
     public func write(_ content: SiteContent) throws -> [String] {
         var changed: [String] = []
-        for file in Self.files(content, scenarios: scenarios) {
+        var content = content
+        content.chrome.faviconSVG = assets[SiteAssets.favicon]
+        let copies = assets.files.map { SiteFile(path: $0.path, contents: $0.contents) }
+        for file in copies + Self.files(content, scenarios: scenarios) {
             let url = outputDirectory.appendingPathComponent(file.path)
             if try AtomicFile.writeIfChanged(Array(file.contents.utf8), to: url) {
                 changed.append(file.path)
@@ -38,7 +45,7 @@ public struct SiteWriter {
         return changed
     }
 
-    /// Every file of the site, in a fixed order.
+    /// Every rendered file of the site (the assets aside), in a fixed order.
     static func files(_ content: SiteContent, scenarios: [Scenario]) -> [SiteFile] {
         // Each model's setups per weight format, computed once for its page and its Deploy pages.
         var formats: [String: [(ServingQuantization, ModelSpec, [GPUSetup])]] = [:]
@@ -53,22 +60,20 @@ public struct SiteWriter {
         let days = content.history.map(\.day)
         let grid = content.search == nil ? [] : scenarios
         var files = [
-            SiteFile(path: "methodology/index.html", contents: MethodologyPage(assumptions: content.assumptions, vllmAgreement: content.vllmAgreement).render()),
-            SiteFile(path: "assets/site.css", contents: siteCSS),
-            SiteFile(path: ScenarioScript.path, contents: ScenarioScript.source),
+            SiteFile(path: "methodology/index.html", contents: MethodologyPage(assumptions: content.assumptions, vllmAgreement: content.vllmAgreement, chrome: content.chrome).render()),
             SiteFile(path: CoveragePage.path, contents: CoveragePage.render(content)),
         ]
         files += PerformancePage.pages(content).flatMap { $0.files(content, grid: grid) }
         files += BudgetPage.pages(content).flatMap { $0.files(content, grid: grid) }
         files += TrendsPage.files(content)
-        files += DeployPages.files(deploys, table: content.servingTable)
-        files += content.history.map { SiteFile(path: SnapshotPages.path(of: $0.day), contents: SnapshotPages.render($0, all: days)) }
+        files += DeployPages.files(deploys, table: content.servingTable, chrome: content.chrome)
+        files += content.history.map { SiteFile(path: SnapshotPages.path(of: $0.day), contents: SnapshotPages.render($0, all: days, chrome: content.chrome)) }
         if let search = content.search {
             files += content.models.compactMap { model in
                 ModelPage.slug(of: model.modelName).map {
                     SiteFile(path: "models/\($0)/index.html", contents: ModelPage.render(model, search: search, history: content.history,
                                                                                       deployLinks: content.deployLinks,
-                                                                                      formats: formats[model.modelName]))
+                                                                                      formats: formats[model.modelName], chrome: content.chrome))
                 }
             }
         }

@@ -3,6 +3,7 @@ import ConfigKit
 import Dataset
 import Feeds
 import SeekCore
+import Site
 
 extension ExitStatus {
     /// The status an error ends a command with: the one mapping every command uses.
@@ -14,7 +15,7 @@ extension ExitStatus {
              is UnreadableDataError:
             self = .dataFormat
         case is SourceUnavailableError: self = .unavailable
-        case is ConfigFileError, is MissingAPIPricingError, is EnvironmentSettingError: self = .configuration
+        case is ConfigFileError, is MissingAPIPricingError, is EnvironmentSettingError, is SiteAssetsError: self = .configuration
         default: self = .failure
         }
     }

@@ -231,7 +231,8 @@ struct GenerateRun {
             let memory = Dictionary(dataset.gpuSpecs.map { ($0.gpuName, $0.memorySizeGB.doubleValue) }, uniquingKeysWith: { a, _ in a })
             content.vllmAgreement = VLLMAgreement.rows(cases, models: facts, datasheetGB: { memory[$0] })
         }
-        let changed = try SiteWriter(outputDirectory: URL(fileURLWithPath: options.out)).write(content)
+        let assets = try SiteAssets.load(from: configDirectory.deletingLastPathComponent().appendingPathComponent("web/assets"))
+        let changed = try SiteWriter(outputDirectory: URL(fileURLWithPath: options.out), assets: assets).write(content)
         var provenance = dataset.metadata
         provenance.sizingModel = content.assumptions.vllmRelease.map { "vLLM \($0.name)" }
         let metadata = try data.write(provenance, as: DataFiles.metadata)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SeekCore
 
 /// The `seekgpu` command: builds the Coding Model Seeks GPU data and site.
 @main
@@ -10,6 +11,7 @@ struct SeekGPU: AsyncParsableCommand {
             Reads the OpenHands Index history (a git submodule, through libgit2) and writes dated \
             leaderboard snapshots as static JSON under OUT/data/.
             """,
+        version: ProjectInfo.version,
         subcommands: [Generate.self, Diff.self, PublishCommand.self, Daily.self, ExportCommand.self, ValidateCommand.self,
                       Size.self, Recommend.self])
 }

@@ -37,12 +37,17 @@ import TestSupport
             try FileManager.default.copyItem(atPath: Fixtures.configDirectory.appendingPathComponent(name).path,
                                              toPath: dir.path("seed/config/\(name)"))
         }
+        // The site's own files, which the site step reads from web/assets/ beside config/.
+        let assets = Fixtures.repositoryRoot.appendingPathComponent("web/assets")
+        try FileManager.default.createDirectory(atPath: dir.path("seed/web"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: assets.path, toPath: dir.path("seed/web/assets"))
+        let assetFiles = try FileManager.default.contentsOfDirectory(atPath: assets.path).sorted().map { "web/assets/\($0)" }
         try "[submodule \"openhands-index\"]\n\tpath = openhands-index\n\turl = \(dir.path("index.git"))\n"
             .write(toFile: dir.path("seed/.gitmodules"), atomically: true, encoding: .utf8)
         try "/web/public/\n*.seekgpu.lock\n".write(toFile: dir.path("seed/.gitignore"), atomically: true, encoding: .utf8)
         try "# the site\n".write(toFile: dir.path("seed/README.md"), atomically: true, encoding: .utf8)
         _ = try Repository.clone(url: dir.path("index.git"), to: dir.path("seed/openhands-index"), branch: "main")
-        try seed.stage(paths: [".gitmodules", ".gitignore", "README.md", "openhands-index"] + files.map { "config/\($0)" })
+        try seed.stage(paths: [".gitmodules", ".gitignore", "README.md", "openhands-index"] + files.map { "config/\($0)" } + assetFiles)
         _ = try #require(try seed.commitIndex(message: "site repository\n", author: who, committer: who))
         try seed.push(remote: "origin", refspec: "refs/heads/main:refs/heads/main")
 

@@ -26,7 +26,7 @@ import TestSupport
 
     @Test func pagesRenderInChromiumWithTheDataAsText() async throws {
         let site = try TemporaryDirectory()
-        _ = try SiteWriter(outputDirectory: site.url).write(SiteContent(latest: snapshot()))
+        _ = try SiteWriter(outputDirectory: site.url, assets: try SiteAssets.repository()).write(SiteContent(latest: snapshot()))
         try FileManager.default.createDirectory(at: Self.screenshots, withIntermediateDirectories: true)
         try await LoopbackHTTPServer.with(serving: site.url) { server in
             for (page, name) in [("/index.html", "index"), ("/methodology/index.html", "methodology")] {

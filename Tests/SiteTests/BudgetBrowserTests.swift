@@ -10,7 +10,7 @@ import TestSupport
     func budgetPagesRenderInChromium() async throws {
         let site = try TemporaryDirectory()
         let content = try BudgetPageTests.content()
-        _ = try SiteWriter(outputDirectory: site.url, scenarios: [.default]).write(content)
+        _ = try SiteWriter(outputDirectory: site.url, assets: try SiteAssets.repository(), scenarios: [.default]).write(content)
         try FileManager.default.createDirectory(at: BrowserTests.screenshots, withIntermediateDirectories: true)
         let browser = BrowserTests()
         try await LoopbackHTTPServer.with(serving: site.url) { server in

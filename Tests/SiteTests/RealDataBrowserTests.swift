@@ -27,7 +27,7 @@ import TestSupport
         }
         let site = try TemporaryDirectory()
         let content = try ReferenceContent.load()
-        _ = try SiteWriter(outputDirectory: site.url, scenarios: [.default, Self.other]).write(content)
+        _ = try SiteWriter(outputDirectory: site.url, assets: try SiteAssets.repository(), scenarios: [.default, Self.other]).write(content)
         try FileManager.default.createDirectory(at: Self.screenshots, withIntermediateDirectories: true)
         let pages: [(path: String, name: String, minRows: Int, text: String)] = [
             ("/", "performance", 20, "Kimi-K2.6"),

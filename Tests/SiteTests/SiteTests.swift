@@ -59,7 +59,7 @@ struct EscapingTests {
         #expect(html.contains(">a\"b'c&amp;d</th>"))
         // Every double quote in the document belongs to a well-formed attribute: name="value" pairs only.
         let withoutAttributes = html.replacingOccurrences(
-            of: #"\s[a-z-]+="[^"<>]*""#, with: "", options: .regularExpression)
+            of: #"\s[a-zA-Z0-9-]+="[^"<>]*""#, with: "", options: .regularExpression)  // SVG names too (viewBox)
         #expect(!withoutAttributes.contains("=\""))
     }
 }
@@ -86,8 +86,13 @@ struct PageTests {
         }
         #expect(html.contains("<header") && html.contains("<main") && html.contains("<footer"))
         #expect(html.contains("$1.25") && html.contains("—") && html.contains("81.0") && html.contains("60.2"))
-        #expect(!html.contains("http://") && !html.contains("https://"))
-        #expect(!html.contains("<script"))
+        // The only links off the site are the header's and footer's, to the sources and the repository.
+        let external = html.components(separatedBy: "href=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+            .filter { $0.contains("://") }
+        #expect(Set(external) == ["https://github.com/seekgpu/seekgpu", "https://github.com/OpenHands/openhands-index-results",
+                                  "https://github.com/dstackai/gpuhunt", "https://huggingface.co", "https://github.com/BerriAI/litellm"])
+        #expect(!html.contains("http://") && !html.contains("src=\"http"))
+        #expect(!html.contains(SiteAssets.scenarioScript) && html.contains(SiteAssets.siteScript))
     }
 
     @Test func indexWithoutDataSaysSo() {
@@ -139,12 +144,21 @@ struct PageTests {
             && !reference.contains("Not used here"))
     }
 
-    @Test func cssHasDarkThemeAndNoExternalURLs() {
-        #expect(siteCSS.contains("@media (prefers-color-scheme: dark)"))
-        #expect(siteCSS.contains("system-ui"))
-        #expect(siteCSS.contains("overflow-x: auto"))
-        #expect(!siteCSS.contains("http"))
-        #expect(!siteCSS.contains("@import") && !siteCSS.contains("url("))
+    @Test func cssHasBothThemesAndNoExternalURLs() throws {
+        let css = try SiteAssets.repository()[SiteAssets.stylesheet]
+        #expect(css.contains("light-dark(") && css.contains(":root[data-theme=\"dark\"] { color-scheme: dark; }"))
+        #expect(css.contains("system-ui"))
+        #expect(css.contains("overflow-x: auto"))
+        #expect(!css.contains("http"))
+        #expect(!css.contains("@import") && !css.contains("url("))
+    }
+
+    @Test func missingAssetsNameTheFileAndTheFix() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let error = try #require(throws: SiteAssetsError.self) { try SiteAssets.load(from: directory) }
+        #expect(error.description.contains(directory.appendingPathComponent("site.css").path))
+        #expect(error.description.contains("web/assets/"))
     }
 }
 
@@ -153,16 +167,21 @@ struct WriterTests {
     @Test func writesFilesOnceAndIsDeterministic() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let writer = SiteWriter(outputDirectory: directory)
+        let writer = SiteWriter(outputDirectory: directory, assets: try SiteAssets.repository())
         let first = try writer.write(SiteContent(latest: sampleSnapshot()))
-        #expect(first == ["methodology/index.html", "assets/site.css", "assets/scenario.js", "coverage/index.html", "index.html",
+        #expect(first == SiteAssets.required + ["methodology/index.html", "coverage/index.html", "index.html",
                           "categories/frontend/index.html", "budget/index.html", "trends/index.html", "trends/frontend/index.html"])
         let second = try writer.write(SiteContent(latest: sampleSnapshot()))
         #expect(second.isEmpty)
         let index = try String(contentsOf: directory.appendingPathComponent("index.html"), encoding: .utf8)
-        #expect(index == SiteWriter.renderIndex(SiteContent(latest: sampleSnapshot())))
+        var chrome = SiteChrome()
+        chrome.faviconSVG = try SiteAssets.repository()[SiteAssets.favicon]
+        var content = SiteContent(latest: sampleSnapshot())
+        content.chrome = chrome
+        #expect(index == SiteWriter.renderIndex(content))
+        #expect(index.contains("<link rel=\"icon\" type=\"image/svg+xml\" href=\"data:image/svg+xml,%3Csvg"))
         let css = try String(contentsOf: directory.appendingPathComponent("assets/site.css"), encoding: .utf8)
-        #expect(css == siteCSS)
+        #expect(css == SiteAssets.css)
         let third = try writer.write(SiteContent(latest: nil))
         #expect(third == ["coverage/index.html", "index.html", "budget/index.html", "trends/index.html"])  // all now say "No data yet"
     }

@@ -11,13 +11,13 @@ struct TrendsBrowserTests {
 
     @Test func trendsPageRendersItsChartsInChromium() async throws {
         let site = try TemporaryDirectory()
-        _ = try SiteWriter(outputDirectory: site.url, scenarios: []).write(try TrendsReference.content())
+        _ = try SiteWriter(outputDirectory: site.url, assets: try SiteAssets.repository(), scenarios: []).write(try TrendsReference.content())
         let shots = Fixtures.repositoryRoot.appendingPathComponent(".build/screenshots")
         try FileManager.default.createDirectory(at: shots, withIntermediateDirectories: true)
         try await LoopbackHTTPServer.with(serving: site.url) { server in
             let url = server.url("/trends/index.html")
             let dom = try await onDedicatedThread { try chromium(["--dump-dom"], url) }
-            #expect(HTMLProbe.count("<svg", in: dom) == 7)
+            #expect(HTMLProbe.count("<svg", in: HTMLProbe.main(dom)) == 7)
             #expect(dom.contains("Is Open Source Closing the Gap?") && dom.contains("GLM-5.1"))
             for (name, size) in [("trends", "1280,7200"), ("trends-phone", "375,9000")] {
                 let shot = shots.appendingPathComponent("\(name).png").path

@@ -39,7 +39,7 @@ import Testing
         }
         #expect(HTMLProbe.section("nodes", in: html).contains("Not enough data yet."))
         #expect(HTMLProbe.section("scaling", in: html).contains("No scaling data available."))
-        #expect(!html.contains("<svg"))
+        #expect(!HTMLProbe.main(html).contains("<svg"))
     }
 
     @Test func noSnapshotSaysNoDataYet() {

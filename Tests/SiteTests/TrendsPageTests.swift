@@ -70,14 +70,14 @@ import TestSupport
 
     @Test func everyChartHasATitleAndDescriptionAndScalesToWidth() throws {
         let html = try overall()
-        #expect(HTMLProbe.count("<svg", in: html) == 7)
+        #expect(HTMLProbe.count("<svg", in: HTMLProbe.main(html)) == 7)
         for id in Self.sections {
             let svg = HTMLProbe.svg(in: HTMLProbe.section(id, in: html))
             #expect(svg.contains("role=\"img\"") && svg.contains("viewBox=\"0 0 720 360\""), "\(id)")
             #expect(svg.contains("aria-labelledby=\"\(id)-chart-title \(id)-chart-desc\""), "\(id)")
             #expect(svg.contains("<title id=\"\(id)-chart-title\">") && svg.contains("<desc id=\"\(id)-chart-desc\">"), "\(id)")
         }
-        #expect(chartCSS.contains(".chart-svg { display: block; width: 100%;"))
+        #expect(SiteAssets.css.contains(".chart-svg { display: block; width: 100%;"))
     }
 
     @Test func plottedPointsMatchDataTableRows() throws {

@@ -12,6 +12,12 @@ enum TrendsReference {
 
 /// Small readers of rendered HTML for the tests.
 enum HTMLProbe {
+    /// The `<main>…</main>` of a page (without the header's and footer's icons and links), or "" when absent.
+    static func main(_ html: String) -> String {
+        guard let start = html.range(of: "<main"), let end = html.range(of: "</main>") else { return "" }
+        return String(html[start.lowerBound..<end.upperBound])
+    }
+
     /// The `<section id="ID" …>…</section>` of a page, or "" when absent.
     static func section(_ id: String, in html: String) -> String {
         guard let start = html.range(of: "<section id=\"\(id)\"") else { return "" }
@@ -43,4 +49,14 @@ enum HTMLProbe {
         guard let start = section.range(of: "<svg"), let end = section.range(of: "</svg>") else { return "" }
         return String(section[start.lowerBound..<end.upperBound])
     }
+}
+
+extension SiteAssets {
+    /// The repository's `web/assets/`, as `generate` reads them.
+    static func repository() throws -> SiteAssets {
+        try SiteAssets.load(from: Fixtures.repositoryRoot.appendingPathComponent("web/assets"))
+    }
+
+    /// The stylesheet of the repository's assets.
+    static var css: String { (try? repository())?[stylesheet] ?? "" }
 }

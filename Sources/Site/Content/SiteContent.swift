@@ -33,6 +33,8 @@ public struct SiteContent: Sendable {
     /// Deploy page of each model's setup, site-relative (`deploy/MODEL/8x-h200-141gb/`), keyed by
     /// ``deployKey(model:gpuName:gpuCount:)``; filled by ``SiteWriter`` from ``servingTable``.
     public var deployLinks: [String: String] = [:]
+    /// The header's data date and the favicon of every page.
+    public var chrome = SiteChrome()
 
     /// Creates the content; every data input defaults to empty so a page can render before any feed ran.
     public init(latest: Snapshot? = nil, history: [Snapshot] = [], models: [ModelSpec] = [],
@@ -58,15 +60,16 @@ public struct SiteContent: Sendable {
         self.init(latest: dataset.latest, history: dataset.snapshots, models: dataset.models, offerings: dataset.offerings,
                   specs: dataset.gpuSpecs, apiPrices: dataset.apiPrices, nodePrices: dataset.priceHistory,
                   assumptions: assumptions, aliases: aliases)
+        chrome.dataAsOf = [dataset.latest?.day, dataset.priceSource?.asOf].compactMap { $0 }.max()
     }
 
-    /// The constants with the scenario's memory utilisation applied.
     /// The key of ``deployLinks``.
     public static func deployKey(model: String, gpuName: String, gpuCount: Int,
                                  precision: ServingQuantization = .checkpoint) -> String {
         "\(model)|\(gpuName)|\(gpuCount)" + (precision == .checkpoint ? "" : "|\(precision.rawValue)")
     }
 
+    /// The constants with the scenario's memory utilisation applied.
     public var scenarioAssumptions: SizingAssumptions {
         var a = assumptions
         a.memoryUtilization = scenario.memoryUtilization

@@ -17,7 +17,7 @@ enum BudgetPage {
         let presets = BudgetPreset.list(content.with(.default))
         let pages = [("budget/", 0)] + presets.indices.map { ("budget/\(presets[$0].slug)/", $0) }
         return pages.map { folder, index in
-            ScenarioPage(folder: folder,
+            ScenarioPage(folder: folder, section: .budget, title: presets.indices.contains(index) ? "Budget: \(presets[index].config.label)" : "Budget",
                          render: { render($0, presets: presets, selected: index, folder: folder) },
                          region: { region($0, presets: presets, selected: index, rootPath: rootPath(folder)) })
         }
@@ -40,7 +40,8 @@ enum BudgetPage {
         let preset = presets.indices.contains(selected) ? presets[selected] : nil
         let title = preset.map { "Budget: \($0.config.label)" } ?? "Budget"
         let hasRegion = preset != nil && content.search != nil && content.latest != nil
-        let shell = PageShell(title: title, section: .budget, rootPath: rootPath, scenarioPage: hasRegion ? folder : nil)
+        let shell = PageShell(title: title, section: .budget, rootPath: rootPath, scenarioPage: hasRegion ? folder : nil,
+                              chrome: content.chrome)
         let heading = Node<HTML.BodyContext>.h1(.text("What's the best model for my GPU?"))
         guard let latest = content.latest else {
             return shell.render(.group(heading, empty("No data yet: no leaderboard snapshot has been recorded.")))

@@ -8,7 +8,7 @@ enum CoveragePage {
     static let path = "coverage/index.html"
 
     static func render(_ content: SiteContent) -> String {
-        let shell = PageShell(title: "Snapshot coverage", section: .performance, rootPath: "../")
+        let shell = PageShell(title: "Snapshot coverage", section: .performance, rootPath: "../", chrome: content.chrome)
         guard let latest = content.latest else {
             return shell.render(.group(.h1(.text("Snapshot coverage")),
                                        .p(escapedAttribute("class", "empty"), .text("No snapshot data available."))))

@@ -19,28 +19,6 @@ enum DeployPages {
         var directory: String { "deploy/\(modelSlug)/\(spec.setupSlug)/" }
     }
 
-    /// The copy button's script.
-    static let scriptPath = "assets/deploy.js"
-    static let script = #"""
-"use strict";
-(function () {
-  if (!navigator.clipboard) return;
-  document.querySelectorAll("pre.command").forEach(function (pre) {
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "copy";
-    button.textContent = "Copy";
-    button.addEventListener("click", function () {
-      navigator.clipboard.writeText(pre.textContent).then(function () {
-        button.textContent = "Copied";
-        setTimeout(function () { button.textContent = "Copy"; }, 2000);
-      });
-    });
-    pre.parentNode.insertBefore(button, pre);
-  });
-})();
-"""#
-
     /// Every model page setup that gets a spec (a real offer, a Hugging Face repository), per weight format, in model,
     /// format and table order.
     static func entries(_ content: SiteContent, formats: [String: [(ServingQuantization, ModelSpec, [GPUSetup])]]) -> [Entry] {
@@ -70,23 +48,23 @@ enum DeployPages {
     }
 
     /// Each entry's page and recipe files, and the script.
-    static func files(_ entries: [Entry], table: ServingTable?) -> [SiteFile] {
+    static func files(_ entries: [Entry], table: ServingTable?, chrome: SiteChrome = SiteChrome()) -> [SiteFile] {
         guard let table, !entries.isEmpty else { return [] }
-        var files = [SiteFile(path: scriptPath, contents: script)]
+        var files: [SiteFile] = []
         for entry in entries {
-            files.append(SiteFile(path: entry.directory + "index.html", contents: render(entry, table: table)))
+            files.append(SiteFile(path: entry.directory + "index.html", contents: render(entry, table: table, chrome: chrome)))
             files += RecipeFiles.render(entry.spec, table: table).map { SiteFile(path: entry.directory + $0.name, contents: $0.text) }
         }
         return files
     }
 
     /// One Deploy page.
-    static func render(_ entry: Entry, table: ServingTable) -> String {
+    static func render(_ entry: Entry, table: ServingTable, chrome: SiteChrome = SiteChrome()) -> String {
         let spec = entry.spec
         let setup = "\(spec.acceleratorCount)× \(entry.setup.gpuName)"
             + (spec.precision == .checkpoint ? "" : " with \(ModelPage.formatTitle(spec.precision)) weights")
         let shell = PageShell(title: "Deploy \(entry.model.modelName) on \(setup)", section: .performance,
-                              rootPath: "../../../", script: scriptPath)
+                              rootPath: "../../../", script: SiteAssets.deployScript, chrome: chrome)
         let plan = LaunchPlan(spec: spec, table: table)
         let facts: [(String, String)] = [
             ("GPUs", "\(setup) (\(spec.accelerator) in SkyPilot), TP \(spec.tensorParallel) × PP \(spec.pipelineParallel)"

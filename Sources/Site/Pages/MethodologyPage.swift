@@ -29,11 +29,18 @@ public struct MethodologyPage {
 
     /// Creates the page.
     ///
-    /// - Parameter assumptions: The sizing constants in use (normally `SizingAssumptions.reference`).
-    public init(assumptions: SizingAssumptions, vllmAgreement: [VLLMAgreement.Row] = []) {
+    /// - Parameters:
+    ///   - assumptions: The sizing constants in use (normally `SizingAssumptions.reference`).
+    ///   - vllmAgreement: The rows of the vLLM agreement table; empty leaves it out.
+    ///   - chrome: The header's data date and favicon.
+    public init(assumptions: SizingAssumptions, vllmAgreement: [VLLMAgreement.Row] = [], chrome: SiteChrome = SiteChrome()) {
         self.assumptions = assumptions
         self.vllmAgreement = vllmAgreement
+        self.chrome = chrome
     }
+
+    /// The header's data date and favicon.
+    public var chrome: SiteChrome
 
     /// The agreement rows with public vLLM logs; empty leaves the table out.
     public var vllmAgreement: [VLLMAgreement.Row]
@@ -124,7 +131,7 @@ public struct MethodologyPage {
     ///
     /// - Returns: The HTML document.
     public func render() -> String {
-        let shell = PageShell(title: "Methodology", section: .methodology, rootPath: "../")
+        let shell = PageShell(title: "Methodology", section: .methodology, rootPath: "../", chrome: chrome)
         return shell.render(.group(
             .h1(.text("Methodology")),
             .p(

@@ -24,8 +24,10 @@ public enum ModelPage {
     ///   - formats: ``setupsByFormat(_:search:)`` when already computed.
     public static func render(_ model: ModelSpec, search: SetupSearch, history: [Snapshot],
                               deployLinks: [String: String] = [:],
-                              formats given: [(ServingQuantization, ModelSpec, [GPUSetup])]? = nil) -> String {
-        let shell = PageShell(title: "\(model.modelName) · \(PageShell.siteName)", section: .performance, rootPath: "../../")
+                              formats given: [(ServingQuantization, ModelSpec, [GPUSetup])]? = nil,
+                              chrome: SiteChrome = SiteChrome()) -> String {
+        let shell = PageShell(title: "\(model.modelName) · \(PageShell.siteName)", section: .performance, rootPath: "../../",
+                              chrome: chrome)
         let formats = given ?? setupsByFormat(model, search: search)
         let setups = formats.first?.2 ?? search.setups(for: model, concurrency: 1, limit: Int.max)
         let scores: [(Day, Double)] = history.compactMap { snapshot in

@@ -13,7 +13,9 @@ enum PerformancePage {
         let others = categories.dropFirst().filter { ModelPage.slug(of: $0) != nil }
         return (["overall"] + others).map { category in
             let folder = category == "overall" ? "" : "categories/\(category)/"
-            return ScenarioPage(folder: folder,
+            let title = category == "overall" ? "Top coding models"
+                : "Top coding models: \(content.latest?.entries.first { $0.benchmarkName == category }?.benchmarkDisplayName ?? category)"
+            return ScenarioPage(folder: folder, section: .performance, title: title,
                                 render: { render($0, category: category) },
                                 region: { setupsSection($0, category: category, rootPath: rootPath(category)) })
         }
@@ -26,7 +28,8 @@ enum PerformancePage {
         let rootPath = rootPath(category)
         let hasSizing = content.search != nil
         let shell = PageShell(title: PageShell.siteName, section: .performance, rootPath: rootPath,
-                              scenarioPage: hasSizing ? (category == "overall" ? "" : "categories/\(category)/") : nil)
+                              scenarioPage: hasSizing ? (category == "overall" ? "" : "categories/\(category)/") : nil,
+                              chrome: content.chrome)
         guard let latest = content.latest, latest.entries.contains(where: { $0.benchmarkName == category }) else {
             return shell.render(.group(
                 .h1(.text("Top coding models")),

@@ -10,16 +10,25 @@ enum ScenarioSection {
     ///   - scenario: The scenario `content` was computed for (selected in the form).
     ///   - content: The scenario-dependent part of the page.
     static func wrap(_ scenario: Scenario, _ content: Node<HTML.BodyContext>) -> Node<HTML.BodyContext> {
-        .group(
-            form(selected: scenario),
-            .div(
-                escapedAttribute("id", "scenario-region"),
-                escapedAttribute("class", "scenario-region"),
-                escapedAttribute("data-scenario", scenario.id),
-                escapedAttribute("aria-live", "polite"),
-                content
-            )
+        .group(form(selected: scenario), regionDiv(scenario, content))
+    }
+
+    /// The region the script swaps, holding `content` computed for `scenario`.
+    static func regionDiv(_ scenario: Scenario, _ content: Node<HTML.BodyContext>) -> Node<HTML.BodyContext> {
+        .div(
+            escapedAttribute("id", "scenario-region"),
+            escapedAttribute("class", "scenario-region"),
+            escapedAttribute("data-scenario", scenario.id),
+            escapedAttribute("aria-live", "polite"),
+            content
         )
+    }
+
+    /// The settings in a few words: `10k in, 4k out, FP8 KV cache, 85% memory`.
+    static func describe(_ scenario: Scenario) -> String {
+        "\(tokens(scenario.avgInputTokens)) in, \(tokens(scenario.avgOutputTokens)) out, "
+            + "\(scenario.kvCachePrecision == .fp16 ? "FP16" : "FP8") KV cache, "
+            + SiteFormat.percent(scenario.memoryUtilization * 100, digits: 0) + " memory"
     }
 
     /// One sentence naming the scenario; it sits inside the region so it changes with it.

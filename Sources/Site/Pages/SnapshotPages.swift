@@ -11,9 +11,9 @@ public enum SnapshotPages {
     public static func path(of day: Day) -> String { "snapshots/\(day.iso)/index.html" }
 
     /// The page of one snapshot: every category's leaderboard, overall first.
-    public static func render(_ snapshot: Snapshot, all days: [Day]) -> String {
+    public static func render(_ snapshot: Snapshot, all days: [Day], chrome: SiteChrome = SiteChrome()) -> String {
         let shell = PageShell(title: "Leaderboard of \(snapshot.day) · \(PageShell.siteName)", section: .performance,
-                              rootPath: "../../")
+                              rootPath: "../../", chrome: chrome)
         let categories = SiteWriter.categories(of: snapshot)
         return shell.render(.group(
             .h1(.text("Leaderboard of \(snapshot.day)")),

@@ -27,7 +27,7 @@ enum TrendsPage {
     /// Renders a category's Trends page, or a "no data yet" message before the first snapshot.
     static func render(_ content: SiteContent, category: String = "overall") -> String {
         let rootPath = category == "overall" ? "../" : "../../"
-        let shell = PageShell(title: "Trends", section: .trends, rootPath: rootPath)
+        let shell = PageShell(title: "Trends", section: .trends, rootPath: rootPath, chrome: content.chrome)
         guard let data = TrendData(content, category: category) else {
             return shell.render(.group(
                 .h1(.text("Trends")),

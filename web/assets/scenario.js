@@ -1,15 +1,3 @@
-/// The one script of the site: it switches a page's scenario region between precomputed fragments.
-///
-/// It builds the scenario id from the Advanced Settings form exactly as `Scenario.id` does, fetches
-/// `scenarios/ID/<page>region.html` and swaps it in. The choice is remembered in `localStorage` so
-/// every page opens on it, and kept in the address as `?scenario=ID` so it can be shared. No sizing maths runs in the browser. Without JavaScript the form stays
-/// hidden and the page shows the default scenario, which it says.
-enum ScenarioScript {
-    /// The script's site-relative path.
-    static let path = "assets/scenario.js"
-
-    /// The script's source.
-    static let source = #"""
 "use strict";
 (function () {
   var body = document.body, form = document.getElementById("scenario-form");
@@ -39,8 +27,12 @@ enum ScenarioScript {
       if (!r.ok) throw new Error(r.status + " " + url);
       return r.text();
     }).then(function (html) {
-      region.innerHTML = html;
+      // The file is a page of its own; take its region.
+      var fresh = new DOMParser().parseFromString(html, "text/html").getElementById("scenario-region");
+      if (!fresh) throw new Error("no scenario region in " + url);
+      region.innerHTML = fresh.innerHTML;
       region.dataset.scenario = id;
+      region.dispatchEvent(new CustomEvent("seekgpu:region", { bubbles: true }));
       if (status) status.textContent = "";
     }).catch(function () {
       if (status) status.textContent = "These settings could not be loaded; showing the previous ones.";
@@ -64,5 +56,3 @@ enum ScenarioScript {
   if (wanted && wanted !== region.dataset.scenario && setForm(wanted)) load(wanted);
 })();
 
-"""#
-}

@@ -1,0 +1,108 @@
+"use strict";
+// Progressive enhancements of every page; the pages are complete without them.
+//  * the theme toggle: system → light → dark, remembered in localStorage ("seekgpu-theme");
+//    the inline script in <head> applies a stored choice before the first paint;
+//  * sortable tables: a table with class "sortable" sorts by a header clicked (numbers by the
+//    cell's data-sort value, else its text), aria-sort marks the column and order;
+//  * filters: a <select data-filter="NAME"> hides the rows of its scope whose data-NAME differs.
+(function () {
+  var KEY = "seekgpu-theme";
+  var root = document.documentElement;
+
+  function storedTheme() {
+    try { return localStorage.getItem(KEY) || "system"; } catch (e) { return "system"; }
+  }
+
+  function applyTheme(theme, button) {
+    if (theme === "light" || theme === "dark") root.dataset.theme = theme;
+    else delete root.dataset.theme;
+    if (!button) return;
+    var label = theme.charAt(0).toUpperCase() + theme.slice(1);
+    button.querySelector(".theme-label").textContent = label;
+    button.setAttribute("aria-label", "Colour theme: " + label.toLowerCase() + " (click to change)");
+    button.dataset.theme = theme;
+  }
+
+  function setUpThemeToggle() {
+    var button = document.getElementById("theme-toggle");
+    if (!button) return;
+    var order = ["system", "light", "dark"];
+    applyTheme(storedTheme(), button);
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var next = order[(order.indexOf(button.dataset.theme || "system") + 1) % order.length];
+      try {
+        if (next === "system") localStorage.removeItem(KEY); else localStorage.setItem(KEY, next);
+      } catch (e) { /* private mode: the choice lasts for this page only */ }
+      applyTheme(next, button);
+    });
+  }
+
+  function sortValue(cell) {
+    if (!cell) return "";
+    var raw = cell.getAttribute("data-sort");
+    if (raw !== null && raw !== "" && !isNaN(Number(raw))) return Number(raw);
+    return raw !== null ? raw : cell.textContent.trim().toLowerCase();
+  }
+
+  function compare(a, b) {
+    var numA = typeof a === "number", numB = typeof b === "number";
+    if (numA && numB) return a - b;
+    if (numA) return -1; // numbers before text ("—")
+    if (numB) return 1;
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+
+  function setUpSortable(table) {
+    var headers = table.tHead ? table.tHead.rows[0].cells : [];
+    Array.prototype.forEach.call(headers, function (th, index) {
+      if (th.hasAttribute("data-nosort")) return;
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "sort";
+      while (th.firstChild) button.appendChild(th.firstChild);
+      th.appendChild(button);
+      button.addEventListener("click", function () {
+        var ascending = th.getAttribute("aria-sort") !== "ascending";
+        Array.prototype.forEach.call(headers, function (other) { other.removeAttribute("aria-sort"); });
+        th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        Array.prototype.forEach.call(table.tBodies, function (body) {
+          var rows = Array.prototype.slice.call(body.rows);
+          rows.sort(function (x, y) {
+            var order = compare(sortValue(x.cells[index]), sortValue(y.cells[index]));
+            return ascending ? order : -order;
+          });
+          rows.forEach(function (row) { body.appendChild(row); });
+        });
+      });
+    });
+  }
+
+  function setUpFilter(select) {
+    var name = select.getAttribute("data-filter");
+    var scope = document.getElementById(select.getAttribute("data-filter-scope")) || document;
+    select.closest("[hidden]") && (select.closest("[hidden]").hidden = false);
+    select.addEventListener("change", function () {
+      var wanted = select.value;
+      var rows = scope.querySelectorAll("[data-" + name + "]");
+      Array.prototype.forEach.call(rows, function (row) {
+        row.hidden = wanted !== "" && row.getAttribute("data-" + name) !== wanted;
+      });
+    });
+  }
+
+  function enhance(container) {
+    Array.prototype.forEach.call(container.querySelectorAll("table.sortable"), setUpSortable);
+  }
+
+  setUpThemeToggle();
+  enhance(document);
+  Array.prototype.forEach.call(document.querySelectorAll("select[data-filter]"), setUpFilter);
+  // The scenario script swaps regions in; enhance what it brings.
+  document.addEventListener("seekgpu:region", function (event) {
+    enhance(event.target);
+    Array.prototype.forEach.call(document.querySelectorAll("select[data-filter]"), function (select) {
+      select.dispatchEvent(new Event("change"));
+    });
+  });
+})();
