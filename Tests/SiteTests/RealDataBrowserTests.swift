@@ -72,7 +72,7 @@ import TestSupport
                 try chromium(["--dump-dom", "--virtual-time-budget=5000"], server.url("/budget/8x-h200/") + "?scenario=\(id)")
             }
             #expect(budget.console.isEmpty, "\(budget.console)")
-            #expect(budget.out.contains("data-scenario=\"\(id)\"") && budget.out.contains("95 % of GPU memory usable"))
+            #expect(budget.out.contains("data-scenario=\"\(id)\"") && budget.out.contains("95% of GPU memory usable"))
             #expect(server.requests.contains("/scenarios/\(id)/budget/8x-h200/region.html"))
         }
     }

@@ -40,7 +40,7 @@ import TestSupport
         let section = HTMLProbe.section("cost", in: try overall())
         let rows = HTMLProbe.tableRows(section)
         #expect(rows.map { $0[7] } == ["6× H200", "8× RTXPRO6000", "8× RTXPRO6000", "8× B300", "8× B300", "8× B300", "8× B300"])
-        #expect(rows.map { $0[8] } == ["$19,828.80", "$10,368", "$10,368", "$43,200", "$43,200", "$43,200", "$43,200"])
+        #expect(rows.map { $0[8] } == ["$19,829", "$10,368", "$10,368", "$43,200", "$43,200", "$43,200", "$43,200"])
         // decisions.md 18: the plotted cost uses the recorded node prices where the history has the setup.
         let priced = rows.map { $0[6] }
         #expect(priced.allSatisfy { $0 == "price history" || $0 == "today's prices" })

@@ -80,10 +80,12 @@ enum PerformancePage {
         return .group(
             ScenarioSection.summary(content.scenario),
             .if(!ranked.isEmpty, .component(SetupsTable(rows: ranked, caption: "Open-weights models by \(display) score",
-                                                        rootPath: rootPath, deploy: deploy))),
+                                                        rootPath: rootPath, models: content.models, sota: sota,
+                                                        assumptions: search.assumptions, deploy: deploy))),
             .if(!unranked.isEmpty, .component(SetupsTable(rows: unranked,
                                                           caption: "Open-weights models with no \(display) score",
-                                                          rootPath: rootPath, deploy: deploy)))
+                                                          rootPath: rootPath, models: content.models,
+                                                          assumptions: search.assumptions, deploy: deploy)))
         )
     }
 }

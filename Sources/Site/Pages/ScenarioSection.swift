@@ -35,7 +35,7 @@ enum ScenarioSection {
     static func summary(_ scenario: Scenario) -> Node<HTML.BodyContext> {
         .p(escapedAttribute("class", "scenario-summary"),
            .text("Sized for \(tokens(scenario.avgInputTokens)) input and \(tokens(scenario.avgOutputTokens)) output tokens "
-               + "per request, \(kvLabel(scenario.kvCachePrecision)) KV cache, \(Int((scenario.memoryUtilization * 100).rounded())) % of GPU memory usable, "
+               + "per request, \(kvLabel(scenario.kvCachePrecision)) KV cache, \(SiteFormat.percent(scenario.memoryUtilization * 100, digits: 0)) of GPU memory usable, "
                + "at least 20 tokens/s per stream."))
     }
 
@@ -63,7 +63,7 @@ enum ScenarioSection {
                 select(name: "mem", label: "GPU memory utilization",
                        options: Scenario.memoryUtilizationChoices.map { u in
                            let pct = Int((u * 100).rounded())
-                           return (String(pct), "\(pct) %")
+                           return (String(pct), SiteFormat.percent(Double(pct), digits: 0))
                        },
                        selected: String(Int((selected.memoryUtilization * 100).rounded()))),
                 .p(escapedAttribute("id", "scenario-status"), escapedAttribute("class", "scenario-status"),

@@ -3,11 +3,12 @@ import Plot
 import SeekCore
 import Sizing
 
-/// The Performance view's matrix: per open-weights model, the cheapest GPU setup that serves one
-/// stream (Fit) and the one that serves 100 (Scale), with monthly cost and % of the SOTA score.
+/// The Performance view's matrix: per open-weights model, a rank pill, the model's facts and badges,
+/// its score and share of the SOTA score, then per stream target (Fit: 1, Scale: 100) the cheapest GPU
+/// setup, its monthly cost and what it serves; each cell is tinted by cost.
 ///
-/// The rows come from ``Sizing/PerformanceMatrix``; this component only formats them. Every string
-/// from the data is escaped.
+/// The rows come from ``Sizing/PerformanceMatrix``; this component only formats them (through
+/// ``SiteFormat``). Every string from the data is escaped. Sortable by any column (`assets/site.js`).
 public struct SetupsTable: Component {
     /// The rows to show (ranked or unranked).
     public var rows: [MatrixRow]
@@ -15,74 +16,141 @@ public struct SetupsTable: Component {
     public var caption: String
     /// Relative path from the page to the site root, for the links to model pages.
     public var rootPath: String
+    /// The models.json rows by name, for the facts line (parameters, minimum VRAM, precision, licence).
+    public var models: [String: ModelSpec]
+    /// The category's SOTA (closed or open), named in the header.
+    public var sota: SOTAEntry?
+    /// Sizing constants, for the minimum VRAM.
+    public var assumptions: SizingAssumptions
     /// The Deploy page of a row's cell setup, relative to the page, when the site has one.
     public var deploy: @Sendable (MatrixRow, GPUSetup?) -> String?
 
     /// Creates a table.
-    public init(rows: [MatrixRow], caption: String, rootPath: String = "",
+    public init(rows: [MatrixRow], caption: String, rootPath: String = "", models: [ModelSpec] = [],
+                sota: SOTAEntry? = nil, assumptions: SizingAssumptions = .seekgpu,
                 deploy: @escaping @Sendable (MatrixRow, GPUSetup?) -> String? = { _, _ in nil }) {
         self.rows = rows
         self.caption = caption
         self.rootPath = rootPath
+        self.models = Dictionary(models.map { ($0.modelName, $0) }, uniquingKeysWith: { first, _ in first })
+        self.sota = sota
+        self.assumptions = assumptions
         self.deploy = deploy
     }
 
     /// The rendered table.
     public var body: Component {
         let streams = rows.first?.cells.map(\.minStreams) ?? []
+        let costs = rows.flatMap { $0.cells.compactMap { $0.setup?.monthlyCost } }
+        let tint = CostTint(costs: costs)
         return scrollRegion(
             label: caption,
             .table(
-                escapedAttribute("class", "setups"),
+                escapedAttribute("class", "setups matrix sortable"),
                 .caption(.text(caption)),
                 .thead(.tr(
-                    .th(escapedAttribute("scope", "col"), .text("Model")),
+                    .th(escapedAttribute("scope", "col"), escapedAttribute("class", "num rank-col"), .text("#")),
+                    .th(escapedAttribute("scope", "col"), escapedAttribute("class", "model"), .text("Model")),
                     .th(escapedAttribute("scope", "col"), escapedAttribute("class", "num"), .text("Score")),
-                    .th(escapedAttribute("scope", "col"), escapedAttribute("class", "num"), .text("% of SOTA")),
-                    .th(escapedAttribute("scope", "col"), escapedAttribute("class", "num"), .text("API cost of the benchmark")),
+                    .th(escapedAttribute("scope", "col"), escapedAttribute("class", "num"),
+                        .text("% of SOTA"),
+                        .unwrap(sota) { sota in
+                            .span(escapedAttribute("class", "sub"),
+                                  .text("SOTA: \(DisplayName.model(sota.sotaModelName)) (\(LeaderboardTable.formatScore(sota.sotaScore)))"))
+                        }),
                     .forEach(streams) { count in
-                        .th(escapedAttribute("scope", "col"),
-                            .text(count == 1 ? "Fit: 1 stream" : "Scale: \(count) streams"))
-                    }
+                        .th(escapedAttribute("scope", "col"), escapedAttribute("class", "num cell-col"),
+                            .text(count == 1 ? "Fit" : "Scale"),
+                            .span(escapedAttribute("class", "sub"),
+                                  .text("cheapest setup for \(SiteFormat.count(count, "stream")) · cost per month")))
+                    },
+                    .th(escapedAttribute("scope", "col"), escapedAttribute("class", "num"), .text("API cost of the benchmark"),
+                        .span(escapedAttribute("class", "sub"), .text("the model's own API, one full run")))
                 )),
-                .tbody(.forEach(rows) { row($0) })
+                .tbody(.forEach(rows.enumerated()) { index, row in self.row(row, rank: row.isUnranked ? nil : index + 1, tint: tint) })
             )
         )
     }
 
-    private func row(_ row: MatrixRow) -> Node<HTML.TableContext> {
-        .tr(
+    private func row(_ row: MatrixRow, rank: Int?, tint: CostTint) -> Node<HTML.TableContext> {
+        let model = models[row.modelName]
+        return .tr(
             escapedAttribute("data-model", row.modelName),
-            .th(escapedAttribute("scope", "row"), escapedAttribute("class", "model"),
+            .unwrap(model?.licenseName) { escapedAttribute("data-licence", $0) },
+            .td(escapedAttribute("class", "num rank-col"), escapedAttribute("data-sort", rank.map(String.init) ?? ""),
+                .unwrap(rank, { rank in
+                    .span(escapedAttribute("class", "rank rank-\(min(rank, 4))"), .text("#\(rank)"))
+                }, else: .span(escapedAttribute("class", "rank rank-none"), .text("—")))),
+            .th(escapedAttribute("scope", "row"), escapedAttribute("class", "model"), escapedAttribute("data-sort", row.modelName.lowercased()),
                 .unwrap(ModelPage.slug(of: row.modelName), { slug in
                     .a(escapedAttribute("href", rootPath + "models/\(slug)/"), .text(row.modelName))
-                }, else: .text(row.modelName))),
-            .td(escapedAttribute("class", "num"), .text(row.benchmarkScore.map(LeaderboardTable.formatScore) ?? "—")),
-            .td(escapedAttribute("class", "num"), .text(row.percentOfSOTA.map { String(format: "%.1f %%", $0 * 100) } ?? "—")),
-            .td(escapedAttribute("class", "num"), .text(row.totalBenchmarkCost.map(Self.money) ?? "—")),
-            .forEach(row.cells) { cell in
-                .td(.text(Self.describe(cell)),
-                    .unwrap(deploy(row, cell.setup)) { href in
-                        .group(.text(" · "), .a(escapedAttribute("href", href), escapedAttribute("class", "deploy"), .text("Deploy")))
-                    })
+                }, else: .text(row.modelName)),
+                .unwrap(model?.hfModelID) { repo in
+                    .a(escapedAttribute("class", "hf-link"), escapedAttribute("href", "https://huggingface.co/\(repo)"),
+                       escapedAttribute("rel", "noopener"), escapedAttribute("title", "\(repo) on Hugging Face"),
+                       .raw(Icons.external), .span(escapedAttribute("class", "visually-hidden"), .text("\(repo) on Hugging Face")))
+                },
+                .unwrap(model) { model in ModelFacts(model: model, assumptions: assumptions).node }),
+            .td(escapedAttribute("class", "num"), escapedAttribute("data-sort", row.benchmarkScore.map { String($0) } ?? ""),
+                .text(row.benchmarkScore.map(LeaderboardTable.formatScore) ?? "—")),
+            .td(escapedAttribute("class", "num"), escapedAttribute("data-sort", row.percentOfSOTA.map { String($0) } ?? ""),
+                .text(row.percentOfSOTA.map { SiteFormat.percent(fraction: $0) } ?? "—")),
+            .forEach(row.cells) { cell in self.cell(cell, row: row, tint: tint) },
+            .td(escapedAttribute("class", "num"), escapedAttribute("data-sort", row.totalBenchmarkCost.map { String($0) } ?? ""),
+                .text(row.totalBenchmarkCost.map(SiteFormat.money) ?? "—"))
+        )
+    }
+
+    private func cell(_ cell: MatrixCell, row: MatrixRow, tint: CostTint) -> Node<HTML.TableRowContext> {
+        guard let setup = cell.setup else {
+            return .td(escapedAttribute("class", "num setup-cell none"), escapedAttribute("data-sort", ""),
+                       .span(escapedAttribute("class", "meta"), .text("No priced setup of up to 8 GPUs")))
+        }
+        return .td(
+            escapedAttribute("class", "num setup-cell \(tint.className(setup.monthlyCost))"),
+            escapedAttribute("data-sort", String(setup.monthlyCost)),
+            .span(escapedAttribute("class", "gpus"), .text("\(setup.gpuCount)× \(setup.gpuName)"),
+                  .if(setup.isProjected, .span(escapedAttribute("class", "badge projected"), .text("projected")))),
+            .span(escapedAttribute("class", "cost"), .text(SiteFormat.perMonth(setup.monthlyCost) + "/mo")),
+            .span(escapedAttribute("class", "meta"), .text(Self.meta(setup))),
+            .unwrap(deploy(row, setup)) { href in
+                .a(escapedAttribute("href", href), escapedAttribute("class", "deploy"), .text("Deploy"))
             }
         )
     }
 
-    /// `8× B300 · $43,200/mo · 99 streams`, or `Exceeds capacity` when no setup of up to 8 GPUs serves it.
+    /// `19 streams · 127 tok/s · $1,137/stream`: what the setup serves, in muted text.
+    static func meta(_ setup: GPUSetup) -> String {
+        ([SiteFormat.count(setup.maxConcurrentStreams, "stream")]
+            + (setup.decodeThroughputTokS.map { [SiteFormat.tokensPerSecond($0)] } ?? [])
+            + [SiteFormat.perMonth(setup.costPerStreamPerMonth) + "/stream"]).joined(separator: " · ")
+    }
+
+    /// `8× B300 · $43,200/mo · 99 streams`, or `No priced setup` when no setup of up to 8 GPUs serves it.
     static func describe(_ cell: MatrixCell) -> String {
-        guard let setup = cell.setup else { return "Exceeds capacity" }
-        return "\(setup.gpuCount)× \(setup.gpuName) · \(money(setup.monthlyCost))/mo · \(setup.maxConcurrentStreams) streams"
-            + (setup.decodeThroughputTokS.map { " · \(Int($0.rounded())) tok/s" } ?? "")
+        guard let setup = cell.setup else { return "No priced setup of up to 8 GPUs" }
+        return "\(setup.gpuCount)× \(setup.gpuName) · \(SiteFormat.perMonth(setup.monthlyCost))/mo · \(meta(setup))"
             + (setup.isProjected ? " (projected)" : "")
     }
 
-    /// USD with thousands separators and cents only when not whole: `$43,200`, `$19,828.80`.
-    static func money(_ value: Double) -> String {
-        let cents = (value * 100).rounded()
-        let whole = Int(cents / 100)
-        let fraction = Int(cents.truncatingRemainder(dividingBy: 100))
-        let text = "$" + groupedDigits(String(whole))
-        return fraction == 0 ? text : text + String(format: ".%02d", fraction)
+    /// An amount as ``SiteFormat/money(_:)`` writes it (`$43,200`, `$1.25`), for the charts and model pages.
+    static func money(_ value: Double) -> String { SiteFormat.money(value) }
+}
+
+/// Five cost bands on a log scale between a table's cheapest and dearest setup: `tint-1` (green) … `tint-5` (red).
+struct CostTint {
+    var low: Double
+    var high: Double
+
+    init(costs: [Double]) {
+        let positive = costs.filter { $0 > 0 }
+        low = positive.min() ?? 0
+        high = positive.max() ?? 0
+    }
+
+    func className(_ cost: Double) -> String {
+        guard low > 0, high > low, cost > 0 else { return "tint-1" }
+        let t = (log(cost) - log(low)) / (log(high) - log(low))
+        return "tint-\(min(5, max(1, Int((t * 5).rounded(.down)) + 1)))"
     }
 }

@@ -1,0 +1,56 @@
+import Plot
+import SeekCore
+import Sizing
+
+/// The facts line under a model's name: `671 B total · 37.7 B active · min 712 GB VRAM`, then badges
+/// for the checkpoint precision, MoE, the attention kind (MLA, hybrid) and the licence.
+struct ModelFacts {
+    var model: ModelSpec
+    var assumptions: SizingAssumptions
+
+    /// The parameter and memory figures.
+    var text: String {
+        let total = SiteFormat.number(model.learnableParamsB, digits: model.learnableParamsB >= 100 ? 0 : 1) + " B"
+        let moe = model.activeParamsB < model.learnableParamsB * 0.95
+        let active = moe ? " (" + SiteFormat.number(model.activeParamsB, digits: 1) + " B active)" : ""
+        return total + active + " · min " + SiteFormat.gigabytes(model.minVRAMGB(assumptions: assumptions).rounded(.up)) + " VRAM"
+            + (model.contextLength.map { " · " + Self.tokens($0) + " context" } ?? "")
+    }
+
+    /// A context length: `262k`, `1M`, `1.5M`.
+    static func tokens(_ n: Int) -> String {
+        n >= 1_000_000 ? SiteFormat.number(Double(n) / 1_048_576 >= 0.95 && n % 1_048_576 == 0 ? Double(n) / 1_048_576 : Double(n) / 1_000_000,
+                                           digits: n % 1_000_000 == 0 || n % 1_048_576 == 0 ? 0 : 1) + "M"
+            : SiteFormat.number(Double(n) / 1000) + "k"
+    }
+
+    /// The badges, in display order.
+    var badges: [String] {
+        var badges: [String] = []
+        if let precision = model.precision, !precision.isEmpty { badges.append(precision.uppercased()) }
+        if model.activeParamsB < model.learnableParamsB * 0.95 { badges.append("MoE") }
+        switch model.attentionType?.lowercased() {
+        case "mla": badges.append("MLA")
+        case let kind? where kind.contains("hybrid") || kind.contains("linear"): badges.append("Hybrid")
+        default: break
+        }
+        return badges
+    }
+
+    var node: Node<HTML.BodyContext> {
+        .div(escapedAttribute("class", "facts"),
+             .span(.text(text)),
+             .forEach(badges) { .span(escapedAttribute("class", "badge"), .text($0)) },
+             .unwrap(model.licenseName) { licence in
+                 .span(escapedAttribute("class", "badge licence"), .text(licence))
+             })
+    }
+}
+
+/// Display names of models, one rule for the whole site: a name written as a lowercase slug
+/// (`claude-opus-4-5`) reads as the lab writes it (`Claude Opus 4.5`); any other name is shown as published.
+enum DisplayName {
+    static func model(_ name: String) -> String {
+        name.contains(where: \.isUppercase) ? name : BudgetFormat.modelName(name)
+    }
+}
