@@ -11,8 +11,7 @@ struct ModelFacts {
     /// The parameter and memory figures.
     var text: String {
         let total = SiteFormat.number(model.learnableParamsB, digits: model.learnableParamsB >= 100 ? 0 : 1) + " B"
-        let moe = model.activeParamsB < model.learnableParamsB * 0.95
-        let active = moe ? " (" + SiteFormat.number(model.activeParamsB, digits: 1) + " B active)" : ""
+        let active = isMoE ? " (" + SiteFormat.number(model.activeParamsB, digits: 1) + " B active)" : ""
         return total + active + " · min " + SiteFormat.gigabytes(model.minVRAMGB(assumptions: assumptions).rounded(.up)) + " VRAM"
             + (model.contextLength.map { " · " + Self.tokens($0) + " context" } ?? "")
     }
@@ -24,11 +23,14 @@ struct ModelFacts {
             : SiteFormat.number(Double(n) / 1000) + "k"
     }
 
+    /// Whether only part of the weights is active per token (a mixture of experts).
+    var isMoE: Bool { model.activeParamsB < model.learnableParamsB * 0.95 }
+
     /// The badges, in display order.
     var badges: [String] {
         var badges: [String] = []
         if let precision = model.precision, !precision.isEmpty { badges.append(precision.uppercased()) }
-        if model.activeParamsB < model.learnableParamsB * 0.95 { badges.append("MoE") }
+        if isMoE { badges.append("MoE") }
         switch model.attentionType?.lowercased() {
         case "mla": badges.append("MLA")
         case let kind? where kind.contains("hybrid") || kind.contains("linear"): badges.append("Hybrid")

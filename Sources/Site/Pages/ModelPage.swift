@@ -54,7 +54,7 @@ public enum ModelPage {
                     .tbody(.forEach(latest) { entry in
                         .tr(.th(escapedAttribute("scope", "row"), .text(entry.benchmarkDisplayName)),
                             .td(escapedAttribute("class", "num"), .text(LeaderboardTable.formatScore(entry.score))),
-                            .td(escapedAttribute("class", "num"), .text(entry.costPerTask.map(SetupsTable.money) ?? "—")))
+                            .td(escapedAttribute("class", "num"), .text(entry.costPerTask.map(SiteFormat.money) ?? "—")))
                     })
                 ))
             )),
@@ -156,7 +156,7 @@ public enum ModelPage {
             .tbody(.forEach(setups) { setup in
                 .tr(
                     .th(escapedAttribute("scope", "row"), .text("\(setup.gpuCount)× \(setup.gpuName)")),
-                    .td(escapedAttribute("class", "num"), .text(SetupsTable.money(setup.monthlyCost))),
+                    .td(escapedAttribute("class", "num"), .text(SiteFormat.money(setup.monthlyCost))),
                     .td(escapedAttribute("class", "num"), .text(String(setup.maxConcurrentStreams))),
                     .td(escapedAttribute("class", "num"), .text(setup.decodeThroughputTokS.map { String(format: "%.1f", $0) } ?? "—")),
                     .td(escapedAttribute("class", "num"), .text(setup.deploymentEstimate?.requestsPerHour(assumptions: search.assumptions)

@@ -132,9 +132,6 @@ public struct SetupsTable: Component {
         return "\(setup.gpuCount)× \(setup.gpuName) · \(SiteFormat.perMonth(setup.monthlyCost))/mo · \(meta(setup))"
             + (setup.isProjected ? " (projected)" : "")
     }
-
-    /// An amount as ``SiteFormat/money(_:)`` writes it (`$43,200`, `$1.25`), for the charts and model pages.
-    static func money(_ value: Double) -> String { SiteFormat.money(value) }
 }
 
 /// Five cost bands on a log scale between a table's cheapest and dearest setup: `tint-1` (green) … `tint-5` (red).

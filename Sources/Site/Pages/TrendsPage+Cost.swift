@@ -26,7 +26,7 @@ extension TrendsPage {
         let marks = points.enumerated().map { i, p in
             ChartPoint(x: Double(i), y: p.monthlyCost,
                        label: labels[i].map { "\($0) (\(ChartNumber.fixed(p.score)), \(ChartNumber.fixed(p.modelMemoryGB, 0)) GB)" },
-                       title: "\(p.date.chartLabel): \(SetupsTable.money(p.monthlyCost.rounded()))/mo, \(p.modelName) · \(p.gpuSetup), "
+                       title: "\(p.date.chartLabel): \(SiteFormat.money(p.monthlyCost.rounded()))/mo, \(p.modelName) · \(p.gpuSetup), "
                            + "score \(ChartNumber.fixed(p.score)) · weights \(ChartNumber.fixed(p.modelMemoryGB, 0)) GB, "
                            + (p.pricedFromHistory ? "price as recorded then" : "today's price"),
                        hollow: !p.pricedFromHistory)
@@ -50,8 +50,8 @@ extension TrendsPage {
             rows: points.map { p in
                 let now = today.first { $0.date == p.date && $0.modelName == p.modelName }
                 return [p.date.iso, p.modelName, ChartNumber.fixed(p.score), ChartNumber.fixed(p.modelMemoryGB, 0), p.gpuSetup,
-                        SetupsTable.money(p.monthlyCost), p.pricedFromHistory ? "price history" : "today's prices",
-                        now?.gpuSetup ?? "—", now.map { SetupsTable.money($0.monthlyCost) } ?? "—"]
+                        SiteFormat.money(p.monthlyCost), p.pricedFromHistory ? "price history" : "today's prices",
+                        now?.gpuSetup ?? "—", now.map { SiteFormat.money($0.monthlyCost) } ?? "—"]
             })
         let logged = data.content.nodePrices.series.flatMap { $0.prices.map(\.gpuName) }
         let nodes = nodeOrder(Set(logged)).map { "8× \($0)" }
@@ -64,7 +64,7 @@ extension TrendsPage {
         ]
         if !refs.isEmpty {
             notes.append(.text("Dashed lines: the cheapest monthly price today of "
-                + refs.map { "\($0.label) (\(SetupsTable.money($0.monthlyCost)))" }.joined(separator: ", ") + "."))
+                + refs.map { "\($0.label) (\(SiteFormat.money($0.monthlyCost)))" }.joined(separator: ", ") + "."))
         }
         return TrendSection(
             id: "cost", tab: "Cost Trend", title: "Is It Getting Cheaper to Self-Host the Best Open-Source Model?",
@@ -89,7 +89,7 @@ extension TrendsPage {
                 ChartSeries(name: "Monthly cost", color: .c4, dotRadius: 3, points: points.map { p in
                     ChartPoint(x: Double(p.concurrency), y: p.monthlyCost, label: nil,
                                title: "\(p.concurrency) concurrent stream\(p.concurrency == 1 ? "" : "s"): "
-                                   + "\(SetupsTable.money(p.monthlyCost.rounded()))/mo, \(p.gpuSetup), \(p.gpuUtilisation) % utilisation")
+                                   + "\(SiteFormat.money(p.monthlyCost.rounded()))/mo, \(p.gpuSetup), \(p.gpuUtilisation) % utilisation")
                 }),
                 ChartSeries(name: "GPU utilisation", color: .c5, style: .dashed, axis: .right, dotRadius: 2, points: points.map { p in
                     ChartPoint(x: Double(p.concurrency), y: Double(p.gpuUtilisation), label: nil,
@@ -100,7 +100,7 @@ extension TrendsPage {
         let table = ChartDataTable(
             caption: "Cheapest setup for \(name) per number of concurrent streams",
             columns: ["Concurrent streams", "Setup", "Monthly cost", "GPU utilisation"], numericColumns: [0, 2, 3],
-            rows: points.map { [String($0.concurrency), $0.gpuSetup, SetupsTable.money($0.monthlyCost), "\($0.gpuUtilisation) %"] })
+            rows: points.map { [String($0.concurrency), $0.gpuSetup, SiteFormat.money($0.monthlyCost), "\($0.gpuUtilisation) %"] })
         let largest = data.content.assumptions.scalingSamples.max() ?? 0
         let last = points.last?.concurrency ?? 0
         var note: [Node<HTML.BodyContext>] = [

@@ -62,13 +62,13 @@ extension TrendsPage {
             series: nodes.enumerated().map { index, gpu in
                 ChartSeries(name: "8× \(gpu)", color: .cycling(index), dotRadius: 2, points: rows.enumerated().map { i, row in
                     ChartPoint(x: Double(i), y: row.monthlyCost[gpu], label: nil,
-                               title: "\(row.day.chartLabel): 8× \(gpu) \(SetupsTable.money((row.monthlyCost[gpu] ?? 0).rounded()))/mo")
+                               title: "\(row.day.chartLabel): 8× \(gpu) \(SiteFormat.money((row.monthlyCost[gpu] ?? 0).rounded()))/mo")
                 })
             })
         let table = ChartDataTable(
             caption: "Cheapest monthly price of an 8-GPU node at each recorded change",
             columns: ["Date"] + nodes.map { "8× \($0)" }, numericColumns: Set(1...max(1, nodes.count)),
-            rows: rows.map { row in [row.day.iso] + nodes.map { row.monthlyCost[$0].map(SetupsTable.money) ?? "—" } })
+            rows: rows.map { row in [row.day.iso] + nodes.map { row.monthlyCost[$0].map(SiteFormat.money) ?? "—" } })
         return TrendSection(
             id: "nodes", tab: "GPU Node Price", title: "Are GPU Nodes Getting Cheaper to Rent?",
             description: "Cheapest monthly rental cost for an 8× GPU node, tracked at each price change (720 hours a month). "
