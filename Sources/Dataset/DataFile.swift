@@ -60,6 +60,9 @@ public enum DataFiles {
     /// `models.json`: the open-weights models' sizes and architectures.
     public static let models = DataFile<[ModelSpec]>(path: "models.json", toJSON: ModelSpecCodec.json,
                                                     fromJSON: ModelSpecCodec.decode)
+    /// `unsized_models.json`: the leaderboard's open-weights models without a `models.json` row, and why.
+    public static let unsizedModels = DataFile<[UnsizedModel]>(path: "unsized_models.json", toJSON: UnsizedModelCodec.json,
+                                                              fromJSON: UnsizedModelCodec.decode)
     /// `api_pricing.json`: one closed model per lab, priced from LiteLLM.
     public static let apiPricing = DataFile<[APIPrice]>(path: "api_pricing.json", toJSON: APIPriceCodec.json,
                                                        fromJSON: APIPriceCodec.decode)

@@ -66,7 +66,10 @@ extension DataSource {
             dataset.snapshotIndex = index
             dataset.snapshots = try index.map { index throws(DatasetError) in try snapshots(listedIn: index) } ?? []
         }
-        if parts.contains(.models) { dataset.models = try read(DataFiles.models) ?? [] }
+        if parts.contains(.models) {
+            dataset.models = try read(DataFiles.models) ?? []
+            dataset.unsizedModels = try read(DataFiles.unsizedModels) ?? []
+        }
         if parts.contains(.apiPricing) { dataset.apiPrices = try read(DataFiles.apiPricing) ?? [] }
     }
 

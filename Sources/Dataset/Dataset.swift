@@ -14,6 +14,8 @@ public struct Dataset: Sendable {
     public var gpuSpecs: [GPUSpec]
     /// `models.json`.
     public var models: [ModelSpec]
+    /// `unsized_models.json`.
+    public var unsizedModels: [UnsizedModel] = []
     /// `api_pricing.json`.
     public var apiPrices: [APIPrice]
     /// `snapshots/index.json`, nil before the snapshots step first ran.
@@ -27,7 +29,7 @@ public struct Dataset: Sendable {
         case prices
         /// `snapshots/index.json` and every snapshot it lists.
         case snapshots
-        /// `models.json`.
+        /// `models.json` and `unsized_models.json`.
         case models
         /// `api_pricing.json`.
         case apiPricing

@@ -67,13 +67,19 @@ public struct SiteWriter {
         files += BudgetPage.pages(content).flatMap { $0.files(content, grid: grid) }
         files += TrendsPage.files(content)
         files += DeployPages.files(deploys, table: content.servingTable, chrome: content.chrome)
-        files += content.history.map { SiteFile(path: SnapshotPages.path(of: $0.day), contents: SnapshotPages.render($0, all: days, chrome: content.chrome)) }
+        let modelPages = content.modelPages
+        files += content.history.map {
+            SiteFile(path: SnapshotPages.path(of: $0.day),
+                     contents: SnapshotPages.render($0, all: days, modelPages: modelPages, chrome: content.chrome))
+        }
         if let search = content.search {
+            let api = content.latest.flatMap { APIVerdict.bestClosedAPI(prices: content.apiPrices, entries: $0.entries, category: "overall") }
             files += content.models.compactMap { model in
                 ModelPage.slug(of: model.modelName).map {
                     SiteFile(path: "models/\($0)/index.html", contents: ModelPage.render(model, search: search, history: content.history,
                                                                                       deployLinks: content.deployLinks,
-                                                                                      formats: formats[model.modelName], chrome: content.chrome))
+                                                                                      formats: formats[model.modelName], api: api,
+                                                                                      chrome: content.chrome))
                 }
             }
         }

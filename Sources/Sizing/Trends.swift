@@ -122,6 +122,24 @@ public struct Trends: Sendable {
         }
     }
 
+    /// The open models of the latest snapshot in a category, best score first (ties in published order), each
+    /// name resolved through the aliases, with its models.json row when it has one (nil: not sized).
+    ///
+    /// - Parameters:
+    ///   - category: `overall` or a category.
+    ///   - models: models.json rows.
+    public func openModelsByScore(category: String, models: [ModelSpec]) -> [(name: String, score: Double, model: ModelSpec?)] {
+        let rows = (snapshots.last?.entries ?? []).enumerated().filter { $0.element.benchmarkName == category && isOpen($0.element.modelName) }
+        var seen = Set<String>()
+        return rows.sorted { a, b in
+            a.element.score != b.element.score ? a.element.score > b.element.score : a.offset < b.offset
+        }.compactMap { item in
+            let name = aliases.resolve(item.element.modelName)
+            guard seen.insert(name).inserted else { return nil }
+            return (name, item.element.score, models.first { $0.modelName == name })
+        }
+    }
+
     /// The best open model of the latest snapshot in a category (strict >, first wins) (§2.20).
     ///
     /// - Parameters:

@@ -137,6 +137,7 @@ struct GenerateRun {
             let report = try models(latest: latest)
             result.alerts += report.alerts
             result.dataset.models = report.models
+            result.dataset.unsizedModels = report.unsized
             produced.insert(.models)
             result.steps.append(StepOutcome(step: .models))
         }

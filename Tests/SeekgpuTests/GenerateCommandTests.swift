@@ -78,13 +78,13 @@ import TestSupport
         #expect(FileManager.default.fileExists(atPath: dir.path("out/assets/site.css")))
         // A permalink page per snapshot, listed on the home page.
         let past = try String(contentsOfFile: dir.path("out/snapshots/2026-03-01/index.html"), encoding: .utf8)
-        #expect(past.contains("Leaderboard of 2026-03-01") && past.contains("55.5"))
+        #expect(past.contains("Leaderboard of 1 Mar 2026") && past.contains("55.5"))
         #expect(html.contains("href=\"snapshots/2026-03-01/\""))
         // Every published JSON file's schema is published too, and the deploy spec's (the site's deploy files).
         let schemas = try FileManager.default.contentsOfDirectory(atPath: dir.path("out/data/schema")).sorted()
         #expect(schemas.contains("gpus.schema.json") && schemas.contains("benchmarks.schema.json")
                 && schemas.contains("models.schema.json") && schemas.contains("metadata.schema.json")
-                && schemas.contains("seekgpu-deploy.schema.json") && schemas.count == 11)
+                && schemas.contains("seekgpu-deploy.schema.json") && schemas.contains("unsized-models.schema.json") && schemas.count == 12)
     }
 
     @Test func aCommitDatedYearsAheadIsSkippedSummarisedAndAlerted() throws {

@@ -28,12 +28,28 @@ import TestSupport
             #expect(result.stdout.isEmpty)
             #expect(result.stderr.contains("prices: 9 of 9 providers read (catalog 20260822-1), as of 2026-08-22"))
             #expect(result.stderr.contains("253 catalog rows, 0 malformed skipped; 173 offerings published"))
-            #expect(result.stderr.contains("GB200"))  // no datasheet row: listed
+            #expect(!result.stderr.contains("without a datasheet row"))  // every priced GPU has one (GB200 … RTXPRO5000 added)
             for name in ["gpus.json", "gpu_source.json", "gpu_price_history.json", "gpu_specs.json"] {
                 #expect(FileManager.default.fileExists(atPath: out.path("data/\(name)")), "\(name)")
             }
             let again = try await run(["generate", "--step", "prices", "--out", out.path], base: server.baseURL)
             #expect(again.status == 0 && again.stderr.contains("no file changed"))
+        }
+    }
+
+    @Test func pricedGPUsWithoutADatasheetRowAreListed() async throws {
+        let config = try TemporaryDirectory()
+        for name in try FileManager.default.contentsOfDirectory(atPath: Fixtures.configDirectory.path) {
+            try FileManager.default.copyItem(at: Fixtures.configDirectory.appendingPathComponent(name),
+                                             to: config.url.appendingPathComponent(name))
+        }
+        try Data("gpus: []\n".utf8).write(to: config.url.appendingPathComponent("gpu-datasheet-overrides.yaml"))
+        try await LoopbackHTTPServer.with(serving: Self.catalog) { server in
+            let out = try TemporaryDirectory()
+            let result = try await run(["generate", "--step", "prices", "--out", out.path, "--config", config.path],
+                                       base: server.baseURL)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stderr.contains("2 GPUs without a datasheet row (add them to config/gpu-datasheet-overrides.yaml): GB200, GH200"))
         }
     }
 

@@ -18,7 +18,7 @@ import TestSupport
             let dom = try await onDedicatedThread { try browser.chromium(["--dump-dom", "--virtual-time-budget=3000"], url) }
             #expect(dom.contains("Selected: <strong>8× RTXPRO6000 96GB</strong>"))
             #expect(dom.contains("data-model=\"Kimi-K2.6\"") && dom.contains(">8.5k<") && dom.contains(">27.2k<"))
-            #expect(dom.contains("Kimi-K2.6 (70% of SOTA at 8.5k req/h)"))
+            #expect(dom.contains("Kimi-K2.6 (70.5% of SOTA at 8.5k req/h)"))
             // The script found the region and showed the (JS-only) settings form.
             #expect(dom.contains("<form id=\"scenario-form\" class=\"scenario-form\" data-default=\"\(Scenario.default.id)\">"))
             for (name, size) in [("budget-phone", "375,3600"), ("budget", "1280,2600")] {

@@ -43,14 +43,14 @@ import Testing
         }
         #expect(HTMLProbe.count("chart-line chart-dashed", in: svg) == 1)
         #expect(svg.contains("<g class=\"chart-series green\"><path class=\"chart-line chart-dashed\" d=\"M"))
-        #expect(Self.texts(svg, class: "chart-point-label").prefix(3) == ["Claude Fable 5", "Gemini 3.5 Flash", "GPT 5.6"])
+        #expect(Self.texts(svg, class: "chart-point-label").prefix(3) == ["Claude Fable 5", "Gemini-3.5-Flash", "GPT-5.6"])
         // The floor and the break-evens (volume above the vertical line, utilisation beside the dot).
         #expect(svg.contains("class=\"chart-ref-line chart-ref-fine\""))
         #expect(Self.texts(svg, class: "chart-ref-label") == ["full-utilization $1.69 / 1k req", "41k", "82k", "289k"])
         #expect(Array(Self.texts(svg, class: "chart-point-label").dropFirst(3)) == ["0.7% used", "1.3% used", "4.7% used"])
         #expect(HTMLProbe.count("<circle class=\"chart-dot chart-hollow\"", in: svg) == 3)
         #expect(Self.texts(svg, class: "chart-axis-title") == ["Requests per month", "Cost per 1k requests"])
-        #expect(svg.contains("<title>Break-even with GPT 5.6: 82k requests/mo, box 1.3% used</title>"))
+        #expect(svg.contains("<title>Break-even with GPT-5.6: 82k requests/mo, box 1.3% used</title>"))
         // Each dot sits on its API line, and the curve enters at the top edge of the plot (clipped at maxY).
         for lab in ["amber", "blue", "violet"] {
             let group = try #require(svg.components(separatedBy: "<g class=\"chart-series \(lab)\">").last)
@@ -87,9 +87,9 @@ import Testing
         let hostile = "<img src=x onerror=alert(1)>"
         content.apiPrices.append(APIPrice(modelName: hostile, lab: "<b>lab</b>", inputCostPerToken: 3e-6, outputCostPerToken: 1.5e-5))
         let svg = HTMLProbe.svg(in: try Self.apiSection(content))
-        // formatModelName capitalises words; the line label, its title and the break-even's title are escaped text.
-        #expect(svg.contains(">&lt;Img Src=X Onerror=Alert(1)&gt;</text>"))
-        #expect(svg.contains("(&lt;b&gt;lab&lt;/b&gt; API)") && svg.contains("<title>Break-even with &lt;Img Src"))
+        // A name that is not a lowercase slug shows as published; the line label, its title and the break-even's title are escaped text.
+        #expect(svg.contains(">&lt;img src=x onerror=alert(1)&gt;</text>"))
+        #expect(svg.contains("(&lt;b&gt;lab&lt;/b&gt; API)") && svg.contains("<title>Break-even with &lt;img src"))
         #expect(!svg.lowercased().contains("<img") && !svg.contains("<b>"))
         #expect(svg.contains("<g class=\"chart-series muted\"><path class=\"chart-line\""))  // unknown lab: grey
         let withoutAttributes = svg.replacingOccurrences(of: #"\s[a-zA-Z0-9-]+="[^"<>]*""#, with: "", options: .regularExpression)

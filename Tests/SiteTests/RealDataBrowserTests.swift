@@ -33,7 +33,7 @@ import TestSupport
             ("/", "performance", 20, "Kimi-K2.6"),
             ("/categories/frontend/", "frontend", 10, "Frontend leaderboard"),
             ("/models/Kimi-K2.6/", "model", 3, "Kimi-K2.6"),
-            ("/snapshots/2026-06-18/", "snapshot", 30, "Leaderboard of 2026-06-18"),
+            ("/snapshots/2026-06-18/", "snapshot", 30, "Leaderboard of 18 Jun 2026"),
             ("/methodology/", "methodology", 20, "KV cache per token"),
             ("/coverage/", "coverage", 22, "Unranked open-weights models"),
             ("/budget/", "budget", 15, "Serving capacity"),

@@ -76,7 +76,7 @@ struct PageTests {
         #expect(html.contains("width=device-width, initial-scale=1"))
         #expect(html.contains("<title>Coding Model Seeks GPU</title>"))
         #expect(html.contains("href=\"assets/site.css\""))
-        #expect(html.contains("<caption>Overall leaderboard, snapshot of 2026-08-22</caption>"))
+        #expect(html.contains("<caption>Overall leaderboard, snapshot of 22 Aug 2026</caption>"))
         #expect(occurrences(of: "<th scope=\"col\"", in: html) == 5)
         let tbody = html.components(separatedBy: "<tbody>")[1].components(separatedBy: "</tbody>")[0]
         #expect(occurrences(of: "<tr", in: tbody) == 3)
@@ -113,9 +113,15 @@ struct PageTests {
         #expect(occurrences(of: "<tr", in: html) == page.constants.count + 1 + ServingQuantization.allCases.count + 1)
         #expect(html.contains("id=\"deploy-recipes\"") && html.contains("--quantization fp8"))
         for expected in ["HOURS_PER_MONTH", "720 h/month", "2,592,000 s", "WEIGHT_OVERHEAD_FACTOR", "× 1.15",
-                         "90 %", "8,192 tokens", "25 %–75 %", "5 µs", "8 µs", "15 µs", "20,000 tokens",
-                         "200 requests/h", "Ada Lovelace, Blackwell, Hopper", "frontend 102", "§2.1"] {
+                         "90%", "8,192 tokens", "25%–75%", "5 µs", "8 µs", "15 µs", "20,000 tokens",
+                         "200 requests/h", "Ada Lovelace, Blackwell, Hopper", "frontend 102",
+                         "href=\"https://github.com/atineoSE/coding-model-seeks-gpu/blob/cbdfc2f/web/src/lib/calculations.ts\" rel=\"noopener\"",
+                         "href=\"https://arxiv.org/abs/2309.06180\""] {
             #expect(html.contains(expected), "missing \(expected)")
+        }
+        // Sources a visitor can open: no section numbers of internal documents.
+        for document in ["§", "reference-site.md", "reference-pipeline.md", "decisions.md"] {
+            #expect(!html.contains(document), "cites \(document)")
         }
     }
 

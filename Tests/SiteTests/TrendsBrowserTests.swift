@@ -17,7 +17,7 @@ struct TrendsBrowserTests {
         try await LoopbackHTTPServer.with(serving: site.url) { server in
             let url = server.url("/trends/index.html")
             let dom = try await onDedicatedThread { try chromium(["--dump-dom"], url) }
-            #expect(HTMLProbe.count("<svg", in: HTMLProbe.main(dom)) == 7)
+            #expect(HTMLProbe.count("<svg", in: HTMLProbe.shown(HTMLProbe.main(dom))) == 7)
             #expect(dom.contains("Is Open Source Closing the Gap?") && dom.contains("GLM-5.1"))
             for (name, size) in [("trends", "1280,7200"), ("trends-phone", "375,9000")] {
                 let shot = shots.appendingPathComponent("\(name).png").path

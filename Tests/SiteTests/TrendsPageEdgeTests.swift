@@ -42,6 +42,32 @@ import Testing
         #expect(!HTMLProbe.main(html).contains("<svg"))
     }
 
+    @Test func scalingFollowsTheBestSizedModelSaysSoAndOffersTheOthers() throws {
+        var content = try ReferenceContent.load()
+        content.models.removeAll { $0.modelName == "GLM-5.1" }  // the best open model, now not sized
+        let section = HTMLProbe.section("scaling", in: TrendsPage.render(content))
+        #expect(!section.contains("No scaling data available"))
+        #expect(section.contains("the best open model on Overall that can be sized"))
+        #expect(section.contains("Better-ranked open models left out because they cannot be sized on a priced setup: GLM-5.1"))
+        // The model choice: hidden without JavaScript, one template per model, the first marked best sized.
+        #expect(section.contains("<div class=\"filters\" hidden=\"hidden\"><label for=\"scaling-select\">Model</label>"))
+        #expect(section.contains("data-variant-choice=\"scaling-choice\"") && section.contains("(best sized)</option>"))
+        let templates = HTMLProbe.count("<template data-variant-of=\"scaling-choice\"", in: section)
+        #expect(templates >= 2 && templates == HTMLProbe.count("<option value=", in: section))
+        #expect(HTMLProbe.count("<svg", in: HTMLProbe.shown(section)) == 1)
+    }
+
+    @Test func aSinglePriceChangeIsATableAndANoteNotADot() {
+        let snap = snapshot([entry("ClosedA", 80, open: false)])
+        let history = PriceHistory(series: [
+            PriceHistory.Point(date: Day(daysSinceEpoch: 20_600), prices: [.init(gpuName: "H100", usdPerNodeHour: 20)]),
+        ])
+        let section = HTMLProbe.section("nodes", in: TrendsPage.render(SiteContent(latest: snap, history: [snap], nodePrices: history)))
+        #expect(!section.contains("<svg"))
+        #expect(section.contains("One price change recorded so far (27 May 2026)"))
+        #expect(HTMLProbe.tableRows(section) == [["27 May 2026", "$14,400"]])
+    }
+
     @Test func noSnapshotSaysNoDataYet() {
         let files = TrendsPage.files(SiteContent())
         #expect(files.map(\.path) == ["trends/index.html"])
@@ -57,8 +83,8 @@ import Testing
             PriceHistory.Point(date: Day(daysSinceEpoch: 20_602), prices: [.init(gpuName: "H100", usdPerNodeHour: 18), .init(gpuName: "B300", usdPerNodeHour: 58)]),
         ])
         let section = HTMLProbe.section("nodes", in: TrendsPage.render(SiteContent(latest: snap, history: [snap], nodePrices: history)))
-        #expect(HTMLProbe.tableRows(section) == [["2026-05-27", "$43,200", "$14,400"], ["2026-05-28", "—", "$13,680"],
-                                                 ["2026-05-29", "$41,760", "$12,960"]])
+        #expect(HTMLProbe.tableRows(section) == [["27 May 2026", "$43,200", "$14,400"], ["28 May 2026", "—", "$13,680"],
+                                                 ["29 May 2026", "$41,760", "$12,960"]])
         #expect(section.contains("<th scope=\"col\" class=\"num\">8× B300</th><th scope=\"col\" class=\"num\">8× H100</th>"))
         // B300 has no price on the middle day: its line is two sub-paths (a gap), H100's is one.
         let paths = section.components(separatedBy: "<path").dropFirst().map { String($0.prefix { $0 != ">" }) }

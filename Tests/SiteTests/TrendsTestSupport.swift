@@ -39,6 +39,11 @@ enum HTMLProbe {
         }
     }
 
+    /// The page without its `<template>` elements (the pre-rendered choices a script swaps in): what shows.
+    static func shown(_ html: String) -> String {
+        html.replacingOccurrences(of: #"<template[^>]*>[\s\S]*?</template>"#, with: "", options: .regularExpression)
+    }
+
     /// How many times `needle` occurs.
     static func count(_ needle: String, in haystack: String) -> Int {
         haystack.components(separatedBy: needle).count - 1

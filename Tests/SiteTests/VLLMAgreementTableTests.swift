@@ -33,7 +33,7 @@ import TestSupport
         let html = MethodologyPage(assumptions: .seekgpu, vllmAgreement: rows).render()
         #expect(html.contains("id=\"vllm-memory\"") && html.contains("href=\"#vllm-memory\""))
         #expect(html.contains("6 of 6 public logs agree"))
-        #expect(html.contains("<td class=\"num\">14.99</td><td class=\"num\">14.99 (-0.0 %)</td><td class=\"num\">58.11</td>"))
+        #expect(html.contains("<td class=\"num\">14.99</td><td class=\"num\">14.99 (-0.0%)</td><td class=\"num\">58.11</td>"))
         #expect(html.contains("sampler 1.77"))
         #expect(!MethodologyPage(assumptions: .seekgpu, vllmAgreement: VLLMAgreement.rows(cases)).render().contains("vllm-memory"))
     }

@@ -4,7 +4,10 @@ For each page, at 390 x 844 (a phone, through mobileEmulation) and 1366 x 900, i
 the dark theme: the page does not scroll sideways, and no element reaches past the viewport
 unless it sits inside a scroll region (an ancestor with overflow-x auto or scroll); the page logs
 no script error. Then, on the home page: the theme toggle switches the theme and the choice
-survives a reload; a click on a sortable column header puts the rows in order. Writes a
+survives a reload; a click on a sortable column header puts the rows in order; choosing a
+licence in the licence filter hides the matrix rows of other licences; choosing a category on
+Budget re-ranks the capacity table by that category's score; choosing a model on Trends swaps
+the scaling chart to it. Writes a
 screenshot of every page, width and theme to --screenshots.
 
 Usage: site_layout.py SITE_DIR [--screenshots DIR] [--pages PATH...]
@@ -172,6 +175,81 @@ def check_sorting(driver, base, failures):
         failures.append(f"sorting: column {index} is not in descending order after a second click")
 
 
+def check_licence_filter(driver, base, failures):
+    """The licence filter shows once the script runs; choosing a licence hides every matrix row of another."""
+    driver.get(base)
+    selects = driver.find_elements(By.CSS_SELECTOR, "select[data-filter='licence']")
+    if not selects:
+        failures.append("licence filter: the home page has none")
+        return
+    select = selects[0]
+    if not select.is_displayed():
+        failures.append("licence filter: still hidden although JavaScript runs")
+        return
+    licences = [o.get_attribute("value") for o in select.find_elements(By.TAG_NAME, "option") if o.get_attribute("value")]
+    visible = lambda: driver.execute_script("""
+        return Array.from(document.querySelectorAll('tr[data-licence]'))
+          .filter(r => r.offsetParent !== null).map(r => r.getAttribute('data-licence'));""")
+    total = len(visible())
+    wanted = licences[0]
+    driver.execute_script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'));",
+                          select, wanted)
+    shown = visible()
+    if not shown or any(licence != wanted for licence in shown) or len(shown) >= total:
+        failures.append(f"licence filter: {wanted!r} left {len(shown)} of {total} rows visible: {sorted(set(shown))}")
+    driver.execute_script("arguments[0].value = ''; arguments[0].dispatchEvent(new Event('change'));", select)
+    if len(visible()) != total:
+        failures.append("licence filter: 'All licences' did not bring every row back")
+
+
+def check_budget_category(driver, base, failures):
+    """The Budget category choice re-ranks the capacity table by the chosen category's score."""
+    driver.get(base + "budget/")
+    selects = driver.find_elements(By.CSS_SELECTOR, "select[data-category-choice]")
+    if not selects or not selects[0].is_displayed():
+        failures.append("budget category: no visible category choice on /budget/")
+        return
+    select = selects[0]
+    options = [o.get_attribute("value") for o in select.find_elements(By.TAG_NAME, "option")]
+    category = next((o for o in options if o != "overall"), None)
+    if category is None:
+        failures.append("budget category: only the overall category is offered")
+        return
+    driver.execute_script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'));",
+                          select, category)
+    rows = driver.execute_script("""
+        return Array.from(document.querySelector('table.capacity').tBodies[0].rows).map(r =>
+          [r.getAttribute('data-score-' + arguments[0]), r.querySelector('.score').textContent]);""", category)
+    scores = [float(attr) for attr, _ in rows if attr is not None]
+    shown = [text for attr, text in rows if attr is not None]
+    ranked_first = [attr is not None for attr, _ in rows]
+    if not scores or scores != sorted(scores, reverse=True) or ranked_first != sorted(ranked_first, reverse=True):
+        failures.append(f"budget category: rows not ordered by the {category} score: {rows[:6]}")
+    if shown != [attr for attr, _ in rows if attr is not None]:
+        failures.append(f"budget category: the score cells do not show the {category} scores")
+
+
+def check_chart_choice(driver, base, failures):
+    """The Trends scaling chart follows the model chosen in its select."""
+    driver.get(base + "trends/")
+    selects = driver.find_elements(By.CSS_SELECTOR, "select[data-variant-choice]")
+    if not selects or not selects[0].is_displayed():
+        failures.append("chart choice: no visible model choice on /trends/")
+        return
+    select = selects[0]
+    target = select.get_attribute("data-variant-choice")
+    options = [o.get_attribute("value") for o in select.find_elements(By.TAG_NAME, "option")]
+    if len(options) < 2:
+        failures.append("chart choice: fewer than two models offered")
+        return
+    driver.execute_script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'));",
+                          select, options[1])
+    caption = driver.execute_script("return document.getElementById(arguments[0]).querySelector('caption').textContent", target)
+    charts = driver.execute_script("return document.getElementById(arguments[0]).querySelectorAll('svg').length", target)
+    if options[1] not in caption or charts != 1:
+        failures.append(f"chart choice: choosing {options[1]!r} shows {charts} chart(s) captioned {caption!r}")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("site")
@@ -190,6 +268,9 @@ def main():
             if size == "laptop":
                 check_theme_toggle(driver, base, failures)
                 check_sorting(driver, base, failures)
+                check_licence_filter(driver, base, failures)
+                check_budget_category(driver, base, failures)
+                check_chart_choice(driver, base, failures)
         finally:
             driver.quit()
     server.shutdown()

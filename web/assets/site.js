@@ -4,7 +4,9 @@
 //    the inline script in <head> applies a stored choice before the first paint;
 //  * sortable tables: a table with class "sortable" sorts by a header clicked (numbers by the
 //    cell's data-sort value, else its text), aria-sort marks the column and order;
-//  * filters: a <select data-filter="NAME"> hides the rows of its scope whose data-NAME differs.
+//  * filters: a <select data-filter="NAME"> hides the rows of its scope whose data-NAME differs;
+//  * the Budget category choice: a <select data-category-choice="SELECTOR"> re-ranks that table;
+//  * chart choices: a <select data-variant-choice="ID"> swaps a pre-rendered <template> into #ID.
 (function () {
   var KEY = "seekgpu-theme";
   var root = document.documentElement;
@@ -91,6 +93,53 @@
     });
   }
 
+  // The Budget category choice: each capacity row carries data-score-NAME and data-percent-NAME per
+  // category; show the chosen category's values and order the rows by its score, best first (rows
+  // without a score in it last, in their page order).
+  function applyCategory(select) {
+    var category = select.value;
+    Array.prototype.forEach.call(document.querySelectorAll(select.getAttribute("data-category-choice")), function (table) {
+      Array.prototype.forEach.call(table.tBodies, function (body) {
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.forEach(function (row, index) {
+          if (!row.hasAttribute("data-page-order")) row.setAttribute("data-page-order", String(index));
+          var score = row.getAttribute("data-score-" + category);
+          var scoreCell = row.querySelector(".score"), percentCell = row.querySelector(".percent");
+          if (scoreCell) scoreCell.textContent = score === null ? "—" : score;
+          if (percentCell) percentCell.textContent = score === null ? "—" : row.getAttribute("data-percent-" + category);
+          row.setAttribute("data-rank-score", score === null ? "" : score);
+        });
+        rows.sort(function (x, y) {
+          var a = x.getAttribute("data-rank-score"), b = y.getAttribute("data-rank-score");
+          if (a !== "" && b !== "" && Number(a) !== Number(b)) return Number(b) - Number(a);
+          if ((a === "") !== (b === "")) return a === "" ? 1 : -1;
+          return Number(x.getAttribute("data-page-order")) - Number(y.getAttribute("data-page-order"));
+        });
+        rows.forEach(function (row) { body.appendChild(row); });
+      });
+    });
+  }
+
+  function setUpCategoryChoice(select) {
+    select.closest("[hidden]") && (select.closest("[hidden]").hidden = false);
+    select.addEventListener("change", function () { applyCategory(select); });
+  }
+
+  // A chart that follows a chosen model: <select data-variant-choice="ID"> swaps into #ID the
+  // <template data-variant-of="ID" data-variant="VALUE"> of the chosen option.
+  function setUpVariantChoice(select) {
+    var target = select.getAttribute("data-variant-choice");
+    select.closest("[hidden]") && (select.closest("[hidden]").hidden = false);
+    select.addEventListener("change", function () {
+      var container = document.getElementById(target);
+      var templates = document.querySelectorAll("template[data-variant-of='" + target + "']");
+      var chosen = Array.prototype.filter.call(templates, function (t) { return t.getAttribute("data-variant") === select.value; })[0];
+      if (!container || !chosen) return;
+      container.replaceChildren(chosen.content.cloneNode(true));
+      enhance(container);
+    });
+  }
+
   function enhance(container) {
     Array.prototype.forEach.call(container.querySelectorAll("table.sortable"), setUpSortable);
   }
@@ -98,10 +147,12 @@
   setUpThemeToggle();
   enhance(document);
   Array.prototype.forEach.call(document.querySelectorAll("select[data-filter]"), setUpFilter);
+  Array.prototype.forEach.call(document.querySelectorAll("select[data-category-choice]"), setUpCategoryChoice);
+  Array.prototype.forEach.call(document.querySelectorAll("select[data-variant-choice]"), setUpVariantChoice);
   // The scenario script swaps regions in; enhance what it brings.
   document.addEventListener("seekgpu:region", function (event) {
     enhance(event.target);
-    Array.prototype.forEach.call(document.querySelectorAll("select[data-filter]"), function (select) {
+    Array.prototype.forEach.call(document.querySelectorAll("select[data-filter], select[data-category-choice]"), function (select) {
       select.dispatchEvent(new Event("change"));
     });
   });

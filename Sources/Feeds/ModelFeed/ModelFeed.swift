@@ -29,7 +29,7 @@ public struct ModelFeed: Sendable {
     enum Outcome: Sendable {
         case spec(ModelSpec)
         case unsupported(String)
-        case failed(String, fetched: Bool)
+        case failed(String, reason: UnsizedModel.Reason, fetched: Bool)
     }
 
     /// Fetches every model and writes `<dataDirectory>/models.json`.
@@ -44,7 +44,7 @@ public struct ModelFeed: Sendable {
 
         var report = ModelRunReport()
         var specs: [ModelSpec] = []
-        var failed: [String] = []
+        var failed: [(model: String, reason: UnsizedModel.Reason, message: String)] = []
         for (entry, outcome) in zip(entries, outcomes) {
             switch outcome {
             case .spec(let spec):
@@ -52,15 +52,15 @@ public struct ModelFeed: Sendable {
             case .unsupported(let reason):
                 report.unsupported.append((entry.name, reason))
                 log("skipping \(entry.name): \(reason)")
-            case .failed(let reason, _):
-                report.failures.append((entry.name, reason))
-                failed.append(entry.name)
-                log("\(entry.name): \(reason)")
+            case .failed(let message, let reason, _):
+                report.failures.append((entry.name, message))
+                failed.append((entry.name, reason, stableDetail(message)))
+                log("\(entry.name): \(message)")
             }
         }
         report.unmapped = Self.unmappedOpenWeightsModels(in: latest, catalog: catalog)
         let anyFetched = outcomes.contains { outcome in
-            if case .failed(_, fetched: false) = outcome { return false }
+            if case .failed(_, _, fetched: false) = outcome { return false }
             return true
         }
         guard anyFetched || entries.isEmpty else {
@@ -76,15 +76,22 @@ public struct ModelFeed: Sendable {
         } catch {
             throw PublishedFileError(error)
         }
-        for name in failed {
-            if let row = previous.first(where: { $0.modelName == name }) {
+        var unsized = report.unmapped.map { UnsizedModel(modelName: $0, reason: .notInCatalog) }
+            + report.unsupported.map { UnsizedModel(modelName: $0.model, reason: .unsupportedArchitecture, detail: $0.reason) }
+        for failure in failed {
+            if let row = previous.first(where: { $0.modelName == failure.model }) {
                 specs.append(row)
-                report.kept.append(name)
+                report.kept.append(failure.model)
+            } else {
+                unsized.append(UnsizedModel(modelName: failure.model, reason: failure.reason, detail: failure.message))
             }
         }
         specs.sort { $0.modelName.utf8.lexicographicallyPrecedes($1.modelName.utf8) }
         report.models = specs
-        report.changed = try folder.write(specs, as: DataFiles.models)
+        report.unsized = Self.onLeaderboard(unsized, latest: latest)
+        let modelsChanged = try folder.write(specs, as: DataFiles.models)
+        let unsizedChanged = try folder.write(report.unsized, as: DataFiles.unsizedModels)
+        report.changed = modelsChanged || unsizedChanged
         return report
     }
 
@@ -94,9 +101,11 @@ public struct ModelFeed: Sendable {
             config = try fetcher.config(of: entry.configRepo) { line in log("\(entry.name): \(line)") }
         } catch {
             switch error.kind {
-            case .notFound: return .failed("\(error.message): check hf_repo in config/models.yaml", fetched: false)
-            case .invalidJSON: return .failed(error.message, fetched: true)
-            case .unreachable, .refused: return .failed(error.message, fetched: false)
+            case .notFound: return .failed("\(error.message): check hf_repo in config/models.yaml", reason: .configNotFound,
+                                           fetched: false)
+            case .invalidJSON: return .failed(error.message, reason: .invalidConfig, fetched: true)
+            case .unreachable: return .failed(error.message, reason: .unreachable, fetched: false)
+            case .refused: return .failed(error.message, reason: .gated, fetched: false)
             }
         }
         do {
@@ -107,8 +116,27 @@ public struct ModelFeed: Sendable {
         } catch let error as UnsupportedArchitectureError {
             return .unsupported(error.description)
         } catch {
-            return .failed("\(error)", fetched: true)
+            return .failed("\(error)", reason: .invalidConfig, fetched: true)
         }
+    }
+
+    /// A failure's message as `unsized_models.json` keeps it: without the endpoint (which differs between
+    /// a mirror and huggingface.co, so the file would change with it) and without the advice the reason's
+    /// action gives: `zai-org/GLM-5.1/resolve/main/config.json not found (HTTP 404)`.
+    func stableDetail(_ message: String) -> String {
+        var text = message.replacingOccurrences(of: URLRedaction.redacted(fetcher.endpoint) + "/", with: "")
+        for advice in [": check hf_repo in config/models.yaml"] where text.hasSuffix(advice) {
+            text.removeLast(advice.count)
+        }
+        return text
+    }
+
+    /// The rows of `unsized_models.json`: the unsized models the latest leaderboard lists as open weights
+    /// (catalog models it does not rank are left out; every model when there is no snapshot), sorted by name.
+    static func onLeaderboard(_ rows: [UnsizedModel], latest: Snapshot?) -> [UnsizedModel] {
+        let open = latest.map { Set($0.entries.filter { $0.openness == "open_weights" }.map(\.modelName)) }
+        return rows.filter { open?.contains($0.modelName) ?? true }
+            .sorted { $0.modelName.utf8.lexicographicallyPrecedes($1.modelName.utf8) }
     }
 
     /// Open-weights models of the leaderboard that the catalog does not list, sorted.
@@ -130,6 +158,8 @@ public struct ModelRunReport: Sendable {
     public var unsupported: [(model: String, reason: String)] = []
     /// Open-weights models of the latest snapshot missing from `config/models.yaml`.
     public var unmapped: [String] = []
-    /// True when `models.json` changed on disk.
+    /// The rows of `unsized_models.json`: the latest snapshot's open-weights models without a row, and why.
+    public var unsized: [UnsizedModel] = []
+    /// True when `models.json` or `unsized_models.json` changed on disk.
     public var changed = false
 }

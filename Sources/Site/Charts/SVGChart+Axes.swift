@@ -21,7 +21,7 @@ extension SVGChart {
                 : svgText(tick.label, x: at, y: f.bottom + 18, className: "chart-tick-label"))
         }
         nodes.append(svgText(x.title, x: (f.left + f.right) / 2, y: height - 8, className: "chart-axis-title"))
-        return svgElement("g", ["class": "chart-axis chart-axis-x"], nodes)
+        return svgElement("g", ["class": "chart-axis chart-axis-x" + (x.rotatedLabels ? " chart-axis-rotated" : "")], nodes)
     }
 
     /// A y axis on the left or right edge: line, tick marks, labels and the title (rotated).

@@ -16,6 +16,8 @@ public struct SiteContent: Sendable {
     public var offerings: [Offering]
     /// gpu_specs.json rows.
     public var specs: [GPUSpec]
+    /// unsized_models.json rows: the latest leaderboard's open-weights models without a models.json row, and why.
+    public var unsized: [UnsizedModel] = []
     /// api_pricing.json rows: one closed flagship per lab.
     public var apiPrices: [APIPrice]
     /// gpu_price_history.json: 8-GPU node prices at each recorded change.
@@ -60,6 +62,7 @@ public struct SiteContent: Sendable {
         self.init(latest: dataset.latest, history: dataset.snapshots, models: dataset.models, offerings: dataset.offerings,
                   specs: dataset.gpuSpecs, apiPrices: dataset.apiPrices, nodePrices: dataset.priceHistory,
                   assumptions: assumptions, aliases: aliases)
+        unsized = dataset.unsizedModels
         chrome.dataAsOf = [dataset.latest?.day, dataset.priceSource?.asOf].compactMap { $0 }.max()
     }
 
@@ -67,6 +70,12 @@ public struct SiteContent: Sendable {
     public static func deployKey(model: String, gpuName: String, gpuCount: Int,
                                  precision: ServingQuantization = .checkpoint) -> String {
         "\(model)|\(gpuName)|\(gpuCount)" + (precision == .checkpoint ? "" : "|\(precision.rawValue)")
+    }
+
+    /// The models that get a model page (`models/NAME/`): every models.json row with a path-safe name, when
+    /// there is anything to size.
+    public var modelPages: Set<String> {
+        search == nil ? [] : Set(models.map(\.modelName).filter { ModelPage.slug(of: $0) != nil })
     }
 
     /// The constants with the scenario's memory utilisation applied.

@@ -56,6 +56,18 @@ enum SiteFormat {
     /// Tokens per second, whole with separators: `1,234 tok/s`.
     static func tokensPerSecond(_ value: Double) -> String { number(value) + " tok/s" }
 
+    /// A monthly request volume, compact: `1M`, `2.5M`, `350k`, `900`.
+    static func requests(_ n: Double) -> String {
+        if n >= 1e6 { return trimmed(BudgetFormat.toFixed(n / 1e6, 1)) + "M" }
+        if n >= 1000 { return BudgetFormat.toFixed(n / 1000, 0) + "k" }
+        return BudgetFormat.toFixed(n, 0)
+    }
+
+    /// `1.0` → `1`, `2.5` → `2.5`.
+    private static func trimmed(_ decimal: String) -> String {
+        decimal.hasSuffix(".0") ? String(decimal.dropLast(2)) : decimal
+    }
+
     /// `count` and its noun in agreement: `1 stream`, `16 streams`, `1,000 requests`.
     static func count(_ count: Int, _ singular: String, plural: String? = nil) -> String {
         "\(integer(count)) \(count == 1 ? singular : plural ?? singular + "s")"

@@ -106,7 +106,7 @@ struct BudgetAPIChart {
         }
         let selfHosting = ChartSeries(
             name: "Self-hosting \(openModel)", color: .green, style: .dashed, dotRadius: 0, clipsToPlot: true,
-            lineTitle: "Self-hosting \(openModel) on \(boxLabel): \(BudgetFormat.money(cost.baseMonthlyCost))/mo per box"
+            lineTitle: "Self-hosting \(openModel) on \(boxLabel): \(SiteFormat.perMonth(cost.baseMonthlyCost))/mo per box"
                 + (cost.floorCostPerRequest.map { ", at least \(BudgetFormat.perThousand($0)) / 1k requests" } ?? ""),
             points: samples)
         let markers = breakEvens.compactMap { even -> ChartSeries? in
@@ -116,7 +116,7 @@ struct BudgetAPIChart {
                 name: "Break-even with \(row.name)", color: Self.color(lab: row.price.lab), style: .scatter, dotRadius: 5,
                 labelPlacement: .aboveRight(7), inLegend: false,
                 points: [ChartPoint(x: even.requestsPerMonth, y: row.costPerRequest, label: used,
-                                    title: "Break-even with \(row.name): \(BudgetFormat.requests(even.requestsPerMonth)) requests/mo"
+                                    title: "Break-even with \(row.name): \(SiteFormat.requests(even.requestsPerMonth)) requests/mo"
                                         + (used.map { ", box \($0)" } ?? ""),
                                     hollow: true)])
         }
@@ -124,18 +124,18 @@ struct BudgetAPIChart {
         return SVGChart(
             id: Self.id, title: "API vs. Self-Hosting Cost",
             summary: "Line chart of the cost per 1,000 requests against the monthly request volume, from "
-                + "\(BudgetFormat.requests(frame.minX)) to \(BudgetFormat.requests(frame.maxX)) requests: a flat line per "
+                + "\(SiteFormat.requests(frame.minX)) to \(SiteFormat.requests(frame.maxX)) requests: a flat line per "
                 + "closed-model API, the dashed cost of self-hosting \(openModel) on \(boxLabel), which falls as the box fills"
                 + (cost.floorCostPerRequest.map { " down to \(BudgetFormat.perThousand($0)) per 1,000 requests" } ?? "")
                 + ", and a marker at each break-even volume. The table below lists the same values.",
-            x: .linear(title: "Requests per month", ticks: xTicks, lower: frame.minX, upper: frame.maxX, format: BudgetFormat.requests),
+            x: .linear(title: "Requests per month", ticks: xTicks, lower: frame.minX, upper: frame.maxX, format: SiteFormat.requests),
             y: .linear(title: "Cost per 1k requests", ticks: Self.yTicks(maxY: frame.maxY), lower: 0, upper: frame.maxY,
                        format: BudgetFormat.perThousand),
             series: [selfHosting] + apiLines + markers,
             referenceLines: cost.floorCostPerRequest.map {
                 [ChartReferenceLine(value: $0, label: "full-utilization \(BudgetFormat.perThousand($0)) / 1k req", fine: true)]
             } ?? [],
-            verticalLines: breakEvens.map { ChartVerticalLine(value: $0.requestsPerMonth, label: BudgetFormat.requests($0.requestsPerMonth)) },
+            verticalLines: breakEvens.map { ChartVerticalLine(value: $0.requestsPerMonth, label: SiteFormat.requests($0.requestsPerMonth)) },
             extraLegend: breakEvens.isEmpty ? [] : [ChartLegendItem(label: "Break-even (box utilization needed)", color: .muted, mark: .hollow)])
     }
 }

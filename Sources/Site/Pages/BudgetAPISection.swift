@@ -21,10 +21,10 @@ struct BudgetAPISection {
     /// Whether gpu_specs.json has the GPU's datasheet (without it nothing can be estimated).
     var hasDatasheet: Bool = true
 
-    /// Requests per conversation of the comparison (the reference's default).
-    static let requestsPerConversation = 50
-    /// Prompt-cache hit rate of the comparison (the reference's default).
-    static let cacheHitRate = 0.9
+    /// Requests per conversation of the comparison (the reference's default, ``ConversationPattern``'s).
+    static let requestsPerConversation = ConversationPattern().requestsPerConversation
+    /// Prompt-cache hit rate of the comparison (the reference's default, ``ConversationPattern``'s).
+    static let cacheHitRate = ConversationPattern().cacheHitRate
     /// The id of the cost-per-1k table, which the chart's note links to.
     static let ratesTableID = "budget-api-rates"
     /// Monthly volumes of the cost table.
@@ -34,7 +34,7 @@ struct BudgetAPISection {
     struct APIRow {
         var price: APIPrice
         var costPerRequest: Double
-        var name: String { BudgetFormat.modelName(price.modelName) }
+        var name: String { DisplayName.model(price.modelName) }
     }
 
     /// The open model compared: the first fitting model whose throughput is modeled (§1.4.2).
@@ -42,13 +42,9 @@ struct BudgetAPISection {
 
     /// Each closed model's USD per request for the scenario's tokens, 50 requests/conversation, 90 % hits.
     var apiRows: [APIRow] {
-        let pattern = ConversationPattern(requestsPerConversation: Self.requestsPerConversation, cacheHitRate: Self.cacheHitRate,
-                                          avgInputTokens: search.settings.avgInputTokens,
-                                          avgOutputTokens: search.settings.avgOutputTokens)
-        return apiPrices.map { price in
-            APIRow(price: price, costPerRequest: APICost.averageCostPerRequest(
-                price: price, pattern: pattern, ttlMinutes: APICost.cacheTTLMinutes(lab: price.lab, assumptions: search.assumptions),
-                assumptions: search.assumptions))
+        apiPrices.map { price in
+            APIRow(price: price, costPerRequest: APIVerdict.apiCostPerRequest(price, settings: search.settings,
+                                                                              assumptions: search.assumptions))
         }
     }
 
@@ -65,7 +61,7 @@ struct BudgetAPISection {
                    + "undercuts an API, with the box utilization (requests served ÷ monthly capacity) it needs.")),
             .p(escapedAttribute("class", "muted"),
                .text("API costs assume \(Self.requestsPerConversation) requests per conversation and a "
-                   + "\(BudgetFormat.jsRound(Self.cacheHitRate * 100)) % prompt-cache hit rate, with the token counts of the "
+                   + "\(SiteFormat.percent(fraction: Self.cacheHitRate, digits: 0)) prompt-cache hit rate, with the token counts of the "
                    + "settings above.")),
             body
         )
@@ -93,9 +89,9 @@ struct BudgetAPISection {
             .p(escapedAttribute("class", "budget-box"),
                .text("Self-hosting "), .strong(.text(open.modelName)), .text(" on "),
                .strong(.text("\(preset.config.gpuCount)× \(preset.config.gpuName)")), .text(" · "),
-               .strong(.text("$\(BudgetFormat.grouped(BudgetFormat.jsRound(cost.baseMonthlyCost)))/mo")),
+               .strong(.text(SiteFormat.perMonth(cost.baseMonthlyCost) + "/mo")),
                .unwrap(cost.maxRequestsPerMonth) { capacity in
-                   .text(" · up to \(BudgetFormat.requests(capacity)) requests/month per box")
+                   .text(" · up to \(SiteFormat.requests(capacity)) requests/month per box")
                }),
             .if(breakEvens.isEmpty, message(noBreakEven(cost: cost, model: open.modelName))),
             BudgetAPIChart(rows: rows, cost: cost, breakEvens: breakEvens, openModel: open.modelName,
@@ -139,7 +135,7 @@ struct BudgetAPISection {
                         .td(escapedAttribute("class", "num"),
                             .text(row.costPerRequest > 0 ? BudgetFormat.perThousand(row.costPerRequest) : "no price")),
                         .td(escapedAttribute("class", "num"),
-                            .text(even.map { "\(BudgetFormat.requests($0.requestsPerMonth)) requests/mo" } ?? "no break-even")),
+                            .text(even.map { "\(SiteFormat.requests($0.requestsPerMonth)) requests/mo" } ?? "no break-even")),
                         .td(escapedAttribute("class", "num"),
                             .text(even?.utilizationPercent.map { "\(BudgetFormat.utilization($0)) used" } ?? "—"))
                     )
@@ -151,8 +147,8 @@ struct BudgetAPISection {
                     .td(escapedAttribute("class", "num"),
                         .text(cost.floorCostPerRequest.map { "\(BudgetFormat.perThousand($0)) / 1k req" } ?? "—")),
                     .td(escapedAttribute("class", "num"),
-                        .text(cost.maxRequestsPerMonth.map { "\(BudgetFormat.requests($0)) requests/mo" } ?? "—")),
-                    .td(escapedAttribute("class", "num"), .text(cost.maxRequestsPerMonth == nil ? "—" : "100 % used"))
+                        .text(cost.maxRequestsPerMonth.map { "\(SiteFormat.requests($0)) requests/mo" } ?? "—")),
+                    .td(escapedAttribute("class", "num"), .text(cost.maxRequestsPerMonth == nil ? "—" : "100% used"))
                 )
             )
         ))
@@ -166,7 +162,7 @@ struct BudgetAPISection {
             } + [("Self-hosting \(openModel)", { cost.stepCost(requestsPerMonth: $0) }, { volume in
                 guard let c = cost.maxRequestsPerMonth, c > 0 else { return nil }
                 let boxes = max(1, Int((volume / c).rounded(.up)))
-                return boxes == 1 ? "1 box" : "\(BudgetFormat.grouped(boxes)) boxes"
+                return SiteFormat.count(boxes, "box", plural: "boxes")
             })]
         let cheapest = Self.volumes.map { v in options.map { $0.costAt(v) }.min() ?? 0 }
         return scrollRegion(label: caption, .table(
@@ -175,7 +171,7 @@ struct BudgetAPISection {
             .thead(.tr(
                 .th(escapedAttribute("scope", "col"), .text("Requests / month")),
                 .forEach(Self.volumes) { v in
-                    .th(escapedAttribute("scope", "col"), escapedAttribute("class", "num"), .text(BudgetFormat.requests(v)))
+                    .th(escapedAttribute("scope", "col"), escapedAttribute("class", "num"), .text(SiteFormat.requests(v)))
                 }
             )),
             .tbody(.forEach(options) { option in
@@ -183,7 +179,7 @@ struct BudgetAPISection {
                     .th(escapedAttribute("scope", "row"), .text(option.name)),
                     .forEach(Array(Self.volumes.enumerated())) { index, v in
                         let value = option.costAt(v)
-                        let text = BudgetFormat.money(value)
+                        let text = SiteFormat.perMonth(value)
                         return .td(
                             escapedAttribute("class", "num"),
                             value == cheapest[index] ? .strong(.text(text + "/mo")) : .text(text + "/mo"),
@@ -216,7 +212,7 @@ struct BudgetAPISection {
 
     /// `Kimi-K2.6 (70% of SOTA at 8.5k req/h)`; each part left out when unknown.
     static func servedText(_ point: BudgetPoint) -> String {
-        let parts = [point.percentOfSOTA.map { "\(BudgetFormat.jsRound($0))% of SOTA" },
+        let parts = [point.percentOfSOTA.map { "\(SiteFormat.percent($0)) of SOTA" },
                      point.requestsPerHour.map { "\(BudgetFormat.servedRequestsPerHour($0)) req/h" }].compactMap { $0 }
         return parts.isEmpty ? point.modelName : "\(point.modelName) (\(parts.joined(separator: " at ")))"
     }

@@ -21,6 +21,8 @@ struct BudgetCapacityTable {
     var hasDatasheet: Bool = true
     /// The site's Deploy pages (``SiteContent/deployLinks``): a model that fits links its page for this configuration.
     var deployLinks: [String: String] = [:]
+    /// Each model's score and share of SOTA per category, for the category choice (``BudgetCategoryChoice``).
+    var categoryScores: [String: [(category: String, score: Double, percent: Double?)]] = [:]
 
     /// The section's nodes.
     var node: Node<HTML.BodyContext> {
@@ -31,8 +33,8 @@ struct BudgetCapacityTable {
             .h2(escapedAttribute("id", "budget-capacity-title"), .text("Serving capacity")),
             .p(escapedAttribute("class", "lede"),
                .text("Request throughput and team capacity for each model on \(preset.config.label) (\(preset.badge)), "
-                   + "at \(BudgetFormat.jsRound(memoryUtilization * 100)) % GPU memory utilization. "
-                   + "Team size counts developers at \(BudgetFormat.jsRound(requestsPerDeveloperHour)) requests per developer-hour.")),
+                   + "at \(SiteFormat.percent(fraction: memoryUtilization, digits: 0)) GPU memory utilization. "
+                   + "Team size counts developers at \(SiteFormat.number(requestsPerDeveloperHour)) requests per developer-hour.")),
             points.isEmpty
                 ? .p(escapedAttribute("class", "empty"), .text("No models available for the selected benchmark category."))
                 : scrollRegion(label: caption, table(caption: caption)),
@@ -99,14 +101,18 @@ struct BudgetCapacityTable {
         return .tr(
             escapedAttribute("class", classes.joined(separator: " ")),
             escapedAttribute("data-model", point.modelName),
+            .forEach(categoryScores[point.modelName] ?? []) { item in
+                .group(escapedAttribute("data-score-\(item.category)", LeaderboardTable.formatScore(item.score)),
+                       escapedAttribute("data-percent-\(item.category)", item.percent.map { SiteFormat.percent(fraction: $0) } ?? "—"))
+            },
             .th(escapedAttribute("scope", "row"), escapedAttribute("class", "model"),
                 .unwrap(ModelPage.slug(of: point.modelName), { slug in
                     .a(escapedAttribute("href", rootPath + "models/\(slug)/"), .text(point.modelName))
                 }, else: .text(point.modelName)),
                 .if(point.isUnranked, .span(escapedAttribute("class", "badge unranked-badge"), .text("Unranked")))),
-            .td(escapedAttribute("class", "num"), .text(point.benchmarkScore.map(LeaderboardTable.formatScore) ?? "—")),
-            .td(escapedAttribute("class", "num"),
-                .text(point.percentOfSOTA.map { String(format: "%.1f %%", $0) } ?? "—")),
+            .td(escapedAttribute("class", "num score"), .text(point.benchmarkScore.map(LeaderboardTable.formatScore) ?? "—")),
+            .td(escapedAttribute("class", "num percent"),
+                .text(point.percentOfSOTA.map { SiteFormat.percent($0) } ?? "—")),
             .td(point.fits
                 ? .group(.span(escapedAttribute("class", "fit-yes"), .text("Yes")),
                          .unwrap(deployLinks[SiteContent.deployKey(model: point.modelName, gpuName: preset.config.gpuName,
@@ -116,12 +122,12 @@ struct BudgetCapacityTable {
                          })
                 : .span(escapedAttribute("class", "fit-no"),
                         .text(notEstimated(point) ? "Not estimated" : point.doesntFitReason ?? "No"))),
-            .td(escapedAttribute("class", "num"), .text(point.fits ? BudgetFormat.grouped(point.maxConcurrentStreams) : "—")),
+            .td(escapedAttribute("class", "num"), .text(point.fits ? SiteFormat.integer(point.maxConcurrentStreams) : "—")),
             .td(escapedAttribute("class", "num"),
-                .text(point.fits ? point.decodeThroughputTokS.map { "\(BudgetFormat.jsRound($0)) tok/s" } ?? "—" : "—")),
+                .text(point.fits ? point.decodeThroughputTokS.map(SiteFormat.tokensPerSecond) ?? "—" : "—")),
             .td(escapedAttribute("class", "rate"), rateCell(point, rate: rate, maxRate: maxRate)),
-            .td(escapedAttribute("class", "num"), .text(team.map(BudgetFormat.grouped) ?? "—")),
-            .td(escapedAttribute("class", "num"), .text("\(BudgetFormat.jsRound(point.modelMemoryGB)) GB"))
+            .td(escapedAttribute("class", "num"), .text(team.map(SiteFormat.integer) ?? "—")),
+            .td(escapedAttribute("class", "num"), .text(SiteFormat.gigabytes(point.modelMemoryGB.rounded(.up))))
         )
     }
 

@@ -42,9 +42,9 @@ enum BudgetFormat {
         return (k >= 100 ? String(jsRound(k)) : toFixed(k, 1)) + "k tok/s"
     }
 
-    /// Box utilisation at a break-even (`{util ≥ 10 ? round : toFixed(1)}%`): `0.7 %`, `13 %`.
+    /// Box utilisation at a break-even (`{util ≥ 10 ? round : toFixed(1)}%`): `0.7%`, `13%`.
     static func utilization(_ percent: Double) -> String {
-        (percent >= 10 ? String(jsRound(percent)) : toFixed(percent, 1)) + " %"
+        (percent >= 10 ? String(jsRound(percent)) : toFixed(percent, 1)) + "%"
     }
 
     /// Requests per hour in the "Models served" list: `8.5k`, `27k`, `850`.

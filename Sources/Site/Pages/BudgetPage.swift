@@ -54,15 +54,16 @@ enum BudgetPage {
             .p(escapedAttribute("class", "lede"),
                .text("Pick a GPU configuration to see which open-weights coding models it serves, how many requests per "
                    + "hour and developers it handles, and how its cost compares with closed-model APIs. Models are "
-                   + "ranked by their overall OpenHands Index score in the snapshot of \(latest.day); per-category "
+                   + "ranked by their overall OpenHands Index score in the snapshot of \(SiteFormat.date(latest.day)); per-category "
                    + "rankings are on the "),
                .a(escapedAttribute("href", rootPath), .text("Performance page")),
                .text(".")),
             selector(presets, selected: selected, rootPath: rootPath),
             .p(escapedAttribute("class", "budget-selected"),
                .text("Selected: "), .strong(.text(preset.config.label)),
-               .text(" (\(BudgetFormat.gigabytes(preset.config.totalVramGB)) GB total VRAM) "),
+               .text(" (\(SiteFormat.gigabytes(preset.config.totalVramGB)) total VRAM) "),
                badge(preset.badge)),
+            BudgetCategoryChoice(snapshot: latest).node,
             .nav(escapedAttribute("class", "budget-tabs"), escapedAttribute("aria-label", "Budget sections"),
                  .ul(.li(.a(escapedAttribute("href", "#budget-capacity-title"), .text("Serving capacity"))),
                      .li(.a(escapedAttribute("href", "#budget-api-title"), .text("API vs. self-hosting"))))),
@@ -90,7 +91,8 @@ enum BudgetPage {
             BudgetCapacityTable(points: points, preset: preset, memoryUtilization: utilization, rootPath: rootPath,
                                 requestsPerDeveloperHour: search.assumptions.requestsPerDeveloperHour,
                                 hasDatasheet: search.specs[preset.config.gpuName] != nil,
-                                deployLinks: content.deployLinks).node,
+                                deployLinks: content.deployLinks,
+                                categoryScores: BudgetCategoryChoice(snapshot: latest).scores).node,
             BudgetAPISection(points: points, preset: preset, models: content.models, apiPrices: content.apiPrices,
                              search: search, memoryUtilization: utilization,
                              hasDatasheet: search.specs[preset.config.gpuName] != nil).node
@@ -109,7 +111,7 @@ enum BudgetPage {
                     .span(escapedAttribute("class", "preset-label"), .text(preset.config.label)),
                     badge(preset.badge),
                     .span(escapedAttribute("class", "preset-cost"),
-                          .text(preset.monthlyCost.map { "$\(BudgetFormat.grouped(BudgetFormat.jsRound($0)))/mo" } ?? "no price"))
+                          .text(preset.monthlyCost.map { SiteFormat.perMonth($0) + "/mo" } ?? "no price"))
                 ))
             })
         )

@@ -44,13 +44,8 @@ struct BudgetPreset: Sendable, Hashable {
         return "\(gpuCount)x-\(name)"
     }
 
-    /// The interconnect badge: the datasheet tier for more than one GPU (unknown GPU → PCIe), PCIe for one.
+    /// The interconnect badge (``InterconnectLabel``).
     static func badge(gpuName: String, gpuCount: Int, specs: [String: GPUSpec]) -> String {
-        guard gpuCount > 1 else { return "PCIe" }
-        switch specs[gpuName]?.interconnectTier ?? .pcieOnly {
-        case .nvswitch: return "NVSwitch"
-        case .nvlinkPaired: return "NVLink+PCIe"
-        case .pcieOnly: return "PCIe"
-        }
+        InterconnectLabel.of(gpuName: gpuName, gpuCount: gpuCount, specs: specs)
     }
 }

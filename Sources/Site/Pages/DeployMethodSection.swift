@@ -44,7 +44,7 @@ enum DeployMethodSection {
             .pre(.code(.text([
                 "GB per GPU = parameters × bytes per parameter ÷ GPUs ÷ 10⁹ × \(n(t.overheadFactor)) + \(n(t.bufferGB))",
                 "full fine-tuning (AdamW, mixed precision): \(n(t.fullBytesPerParameter)) B  (master and 16-bit weights 6, gradients 4, moments 8)",
-                "LoRA: \(n(t.loraFrozenBytes)) B frozen + \(n(t.adapterFraction * 100)) % adapters × \(n(t.fullBytesPerParameter)) B",
+                "LoRA: \(n(t.loraFrozenBytes)) B frozen + \(n(t.adapterFraction * 100))% adapters × \(n(t.fullBytesPerParameter)) B",
                 "QLoRA: \(n((t.qloraFrozenBytes * 10_000).rounded() / 10_000)) B frozen (NF4, double quantization) + the same adapters",
             ].joined(separator: "\n")))),
             .p(escapedAttribute("class", "sources"),

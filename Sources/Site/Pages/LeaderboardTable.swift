@@ -12,15 +12,23 @@ public struct LeaderboardTable: Component {
     public var snapshot: Snapshot
     /// The category, as in `BenchmarkEntry.benchmarkName`, e.g. `overall`.
     public var category: String
+    /// The models with a model page; their names link to it.
+    public var modelPages: Set<String>
+    /// Relative path from the page to the site root.
+    public var rootPath: String
 
     /// Creates a table.
     ///
     /// - Parameters:
     ///   - snapshot: The snapshot to show.
     ///   - category: The category whose rows are shown (default `overall`).
-    public init(snapshot: Snapshot, category: String = "overall") {
+    ///   - modelPages: The models with a model page (linked from their names).
+    ///   - rootPath: Relative path from the page to the site root.
+    public init(snapshot: Snapshot, category: String = "overall", modelPages: Set<String> = [], rootPath: String = "") {
         self.snapshot = snapshot
         self.category = category
+        self.modelPages = modelPages
+        self.rootPath = rootPath
     }
 
     /// The category's rows, by rank (stable for equal ranks).
@@ -34,7 +42,7 @@ public struct LeaderboardTable: Component {
     /// The table's caption text.
     public var caption: String {
         let display = rows.first?.benchmarkDisplayName ?? category
-        return "\(display) leaderboard, snapshot of \(snapshot.day)"
+        return "\(display) leaderboard, snapshot of \(SiteFormat.date(snapshot.day))"
     }
 
     /// The rendered table.
@@ -65,7 +73,10 @@ public struct LeaderboardTable: Component {
         .tr(
             escapedAttribute("data-model", entry.modelName),
             .td(escapedAttribute("class", "num rank"), .text("#\(entry.rank)")),
-            .th(escapedAttribute("scope", "row"), escapedAttribute("class", "model"), .text(entry.modelName)),
+            .th(escapedAttribute("scope", "row"), escapedAttribute("class", "model"),
+                .unwrap(modelPages.contains(entry.modelName) ? ModelPage.slug(of: entry.modelName) : nil, { slug in
+                    .a(escapedAttribute("href", rootPath + "models/\(slug)/"), .text(DisplayName.model(entry.modelName)))
+                }, else: .text(DisplayName.model(entry.modelName)))),
             .td(escapedAttribute("class", "num"), .text(Self.formatScore(entry.score))),
             .td(escapedAttribute("class", "num"), .text(Self.formatCost(entry.costPerTask))),
             .td(.text(Self.formatOpenness(entry.openness)))
@@ -77,10 +88,9 @@ public struct LeaderboardTable: Component {
         String(format: "%.1f", score)
     }
 
-    /// A cost in USD with two decimals, e.g. `$1.23`; `—` when unknown.
+    /// A cost in USD (``SiteFormat/money(_:)``), e.g. `$1.23`; `—` when unknown.
     static func formatCost(_ cost: Double?) -> String {
-        guard let cost else { return "—" }
-        return "$" + String(format: "%.2f", cost)
+        cost.map(SiteFormat.money) ?? "—"
     }
 
     /// Openness as shown to people.

@@ -28,8 +28,9 @@ extension MethodologyPage {
                 "S = max_num_seqs, T = max_num_batched_tokens (1024 and 8192 on GPUs of ≥ 70 GiB but the A100,",
                 "    else 256 and 2048), H hidden, I MLP width, k experts per token, Iₑ expert width",
             ],
-            sources: VLLMMemory.termNotes.map { "\($0.name): \($0.source)" }
-                + ["vllm-project/vllm at 097eb544e9a22810c9b7a59e586b61627b308362 (v0.17.0rc1)",
+            sources: VLLMMemory.termNotes.map { MethodologySource("\($0.name): \($0.source)") }
+                + [MethodologySource("vllm-project/vllm at 097eb544 (v0.17.0rc1)",
+                                     url: "https://github.com/vllm-project/vllm/tree/097eb544e9a22810c9b7a59e586b61627b308362"),
                    "calibration: the public start-up logs of the agreement tables below"])
     }
 
@@ -47,7 +48,7 @@ extension MethodologyPage {
                 "KV budget = Σ over GPUs used of available KV (per GPU, from the plan above)",
                 "streams   = floor(KV budget / ((input + output tokens) × KV per token))",
             ],
-            sources: ["vLLM gpu_memory_utilization and PagedAttention: Kwon et al., 2023",
-                      "the vLLM \(release.name) memory plan (Sizing/VLLM/VLLMMemory.swift)"])
+            sources: [.vllmEngineArguments, .pagedAttention,
+                      .seekgpu("Sources/Sizing/VLLM/VLLMMemory.swift"), "the vLLM \(release.name) memory plan above"])
     }
 }

@@ -10,8 +10,8 @@ struct MethodologyFormula {
     var explanation: [String]
     /// The formula lines, shown verbatim in a code block.
     var formula: [String]
-    /// Where the method and its constants come from.
-    var sources: [String]
+    /// Where the method and its constants come from, linked where public.
+    var sources: [MethodologySource]
 }
 
 extension MethodologyPage {
@@ -37,7 +37,7 @@ extension MethodologyPage {
                     "mixed INT4/FP4 = routed × 0.5625 + (learnable − routed) × (1 for FP4, else 2)",
                     "active (GB)   = active params (B) × bytes per param   (MoE; dense: = weights)",
                 ],
-                sources: ["reference-site.md §2.2", "parameter counts: Hugging Face config.json, checked against safetensors totals"]),
+                sources: [.reference("lib/calculations.ts"), .hubConfig]),
             MethodologyFormula(
                 id: "fit", title: "Does it fit?",
                 explanation: [
@@ -48,7 +48,7 @@ extension MethodologyPage {
                     "fits      ⇔ ceil(weights × \(overhead) / v) ≤ n",
                     "min VRAM  = ceil(weights × \(overhead)) GB",
                 ],
-                sources: ["reference-site.md §2.3"]),
+                sources: [.reference("lib/calculations.ts")]),
             MethodologyFormula(
                 id: "kv", title: "KV cache per token",
                 explanation: [
@@ -62,7 +62,7 @@ extension MethodologyPage {
                     "MLA : layers × (kv_lora_rank + qk_rope_head_dim) × bytes",
                     "DSV4, MSA : kv_elems_per_token × bytes",
                 ],
-                sources: ["reference-site.md §2.4", "GQA: Ainslie et al., 2023", "MLA: DeepSeek-V2 technical report, 2024"]),
+                sources: [.reference("lib/calculations.ts"), .gqa, .mla]),
             MethodologyFormula(
                 id: "topology", title: "Parallel layout",
                 explanation: [
@@ -75,7 +75,7 @@ extension MethodologyPage {
                     "NVLink pairs : TP = min(\(a.nvlinkPairSize), n), PP = floor(n / TP), GPUs used = TP × PP",
                     "PCIe only    : TP = n, PP = 1 (crosses PCIe when n > 1)",
                 ],
-                sources: ["reference-site.md §2.5", "Megatron-LM: Shoeybi et al., 2019"]),
+                sources: [.reference("lib/calc-topology.ts"), .megatron]),
             a.vllmRelease.map(Self.vllmReserveFormula) ?? referenceReserveFormula,
             a.vllmRelease.map(Self.vllmStreamsFormula) ?? referenceStreamsFormula,
             MethodologyFormula(
@@ -93,7 +93,7 @@ extension MethodologyPage {
                     "KV read        = KV per token × context / min(TP, kv_heads) / HBM bandwidth",
                     "tokens/s       = 1 / time per token",
                 ],
-                sources: ["reference-site.md §2.8", "roofline model: Williams et al., 2009",
+                sources: [.reference("lib/calc-decode-latency.ts"), .roofline,
                           "collective latencies: NVSwitch \(Self.microseconds(a.nvswitchCollectiveLatencyS)), NVLink pairs \(Self.microseconds(a.nvlinkPairedCollectiveLatencyS)), PCIe \(Self.microseconds(a.pcieCollectiveLatencyS))"]),
             MethodologyFormula(
                 id: "throughput", title: "Aggregate throughput and prefill",
@@ -104,7 +104,7 @@ extension MethodologyPage {
                     "prefill tokens/s   = GPUs used × FP16 TFLOPS × 10¹² / (\(n(a.forwardFLOPsPerParam)) × active params)",
                     "aggregate tokens/s = min(streams × 1 / weight read, prefill tokens/s)",
                 ],
-                sources: ["reference-site.md §2.10", "Kaplan et al., 2020 (2 FLOPs per parameter per token)"]),
+                sources: [.reference("lib/matrix-calculator.ts"), .kaplan]),
             MethodologyFormula(
                 id: "requests", title: "Requests per hour and team size",
                 explanation: [
@@ -116,7 +116,7 @@ extension MethodologyPage {
                     "team size  = floor(requests/h / \(n(a.requestsPerDeveloperHour)))",
                     "requests/month = requests/h × \(hours)",
                 ],
-                sources: ["reference-site.md §2.11"]),
+                sources: [.reference("lib/matrix-calculator.ts")]),
             MethodologyFormula(
                 id: "setups", title: "Cheapest setup for a target",
                 explanation: [
@@ -129,18 +129,18 @@ extension MethodologyPage {
                     "monthly cost = hourly price × \(hours) h",
                     "projected    = cheapest 1-GPU price × GPUs × \(hours) h",
                 ],
-                sources: ["reference-site.md §2.12–2.14", "prices: gpuhunt catalog (dstack), on-demand, per provider and region"]),
+                sources: [.reference("lib/matrix-calculator.ts"), .reference("lib/performance-columns.ts"), .gpuhunt]),
             MethodologyFormula(
                 id: "sota", title: "% of SOTA and benchmark API cost",
                 explanation: [
-                    "A score is shown as a share of the best score of any model, open or closed, in the same category and snapshot; without a best score the cell shows a dash, not 0 %. "
+                    "A score is shown as a share of the best score of any model, open or closed, in the same category and snapshot; without a best score the cell shows a dash, not 0%. "
                         + "The API cost of a full benchmark run multiplies each category's cost per task by its number of tasks.",
                 ],
                 formula: [
                     "% of SOTA     = score / best score × 100",
                     "benchmark cost = Σ categories cost per task × tasks (\(a.benchmarkCategories.map { "\($0) \(n(a.benchmarkInstanceCounts[$0] ?? 0))" }.joined(separator: ", ")))",
                 ],
-                sources: ["reference-site.md §2.17", "scores and costs: OpenHands Index (openhands-index-results)"]),
+                sources: [.reference("lib/benchmark-costs.ts"), .openHandsIndex]),
             MethodologyFormula(
                 id: "api", title: "API cost per request",
                 explanation: [
@@ -153,7 +153,7 @@ extension MethodologyPage {
                     "cost_t    = fresh × input price + cached × cache-read price + output × (cache-write + output price)",
                     "per request = Σ cost_t / T",
                 ],
-                sources: ["reference-site.md §2.18", "prices: LiteLLM model_prices_and_context_window.json", "cache lifetimes: provider prompt-caching documentation"]),
+                sources: [.reference("lib/api-hosting-cost.ts"), .litellm, .anthropicCaching, .openAICaching, .geminiCaching]),
             MethodologyFormula(
                 id: "break-even", title: "Self-hosting versus API: break-even",
                 explanation: [
@@ -166,7 +166,7 @@ extension MethodologyPage {
                     "break-even x* = monthly cost / API cost per request   (when floor ≤ API cost)",
                     "utilization   = x* / monthly capacity × 100",
                 ],
-                sources: ["reference-site.md §2.19"]),
+                sources: [.reference("lib/api-hosting-cost.ts"), .reference("components/api-hosting-chart.tsx")]),
             MethodologyFormula(
                 id: "trends", title: "Trends",
                 explanation: [
@@ -179,7 +179,7 @@ extension MethodologyPage {
                     "% of SOTA (trend) = min(1, best open / best closed)",
                     "node price        = 8-GPU node $/h × \(hours) h",
                 ],
-                sources: ["reference-site.md §2.20", "decisions.md 14 and 18"]),
+                sources: [.reference("lib/trend-data.ts"), "a model is open when the snapshot's rows say open weights", .priceHistory]),
         ]
     }
 
@@ -200,7 +200,7 @@ extension MethodologyPage {
                     "        + H × \(n(a.maxBatchedTokens)) × top-k × 2  if MoE, EP > 1  (all-to-all buffer)",
                     "reserve = per GPU × GPUs used",
                 ],
-                sources: ["reference-site.md §2.6", "vLLM engine arguments (max_num_batched_tokens, CUDA graph capture)"])
+                sources: [.reference("lib/calc-capacity.ts"), .vllmEngineArguments])
     }
 
     /// The reference's stream count (§2.7), used when no vLLM release is modelled.
@@ -217,6 +217,6 @@ extension MethodologyPage {
                     "KV budget = usable − weights − reserve",
                     "streams   = floor(KV budget / ((input + output tokens) × KV per token))",
                 ],
-                sources: ["reference-site.md §2.7", "vLLM gpu_memory_utilization (default 0.9) and PagedAttention: Kwon et al., 2023"])
+                sources: [.reference("lib/calc-capacity.ts"), .vllmEngineArguments, .pagedAttention])
     }
 }

@@ -10,7 +10,7 @@ public struct MethodologyConstant: Hashable, Sendable {
     public var value: String
     /// What the constant means.
     public var meaning: String
-    /// Where the reference defines it, e.g. `§2.1`.
+    /// The reference implementation's file that defines it, e.g. `lib/calculations.ts`.
     public var source: String
 
     /// Creates a row.
@@ -50,9 +50,10 @@ public struct MethodologyPage {
         let a = assumptions
         let replaced: Set<String> = a.vllmRelease == nil ? [] : ["maxBatchedTokens", "bytesPerActivation", "activationBuffers",
                                                                  "cudaGraphMaxBatchSize"]
-        func row(_ name: String, _ value: String, _ meaning: String, _ source: String = "§2.1") -> MethodologyConstant {
+        func row(_ name: String, _ value: String, _ meaning: String, _ source: String? = nil) -> MethodologyConstant {
             let note = replaced.contains(name) ? " Not used here: the vLLM memory model sets the reserve." : ""
-            return MethodologyConstant(name: name, value: value, meaning: meaning + note, source: source)
+            return MethodologyConstant(name: name, value: value, meaning: meaning + note,
+                                       source: source ?? Self.referenceFiles[name] ?? "lib/calculations.ts")
         }
         let taskCounts = a.benchmarkCategories
             .map { "\($0) \(Self.number(a.benchmarkInstanceCounts[$0] ?? 0))" }
@@ -85,7 +86,7 @@ public struct MethodologyPage {
             row("DEFAULT_PREFIX_REUSE_RANGE",
                 "\(Self.percent(a.defaultPrefixReuse.low))–\(Self.percent(a.defaultPrefixReuse.high))",
                 "Prefix-reuse range used when a caller passes none (the app passes 0–0: whole-prompt admission).",
-                "§2.1, §2.7"),
+                "lib/calc-capacity.ts"),
             row("DEFAULT_ACTIVATION_BYTES", "\(Self.number(a.decodeActivationBytes)) bytes",
                 "Bytes per activation element exchanged in decode collectives."),
             row("DEFAULT_KERNEL_LAUNCH_LATENCY_S", Self.microseconds(a.kernelLaunchLatencyS),
@@ -103,14 +104,14 @@ public struct MethodologyPage {
             row("FP8 KV architectures", a.fp8KVArchitectures.sorted().joined(separator: ", "),
                 "GPU architectures whose KV cache can be stored in 1-byte FP8."),
             row("BENCHMARK_INSTANCE_COUNTS", "\(taskCounts) tasks",
-                "Tasks per OpenHands Index category, for the total API cost of a benchmark run.", "§2.1, §2.17"),
+                "Tasks per OpenHands Index category, for the total API cost of a benchmark run.", "lib/benchmark-costs.ts"),
             row("COMPACTION_THRESHOLD_TOKENS", "\(Self.number(a.compactionThresholdTokens)) tokens",
                 "Running context after compaction and at the first request of a conversation."),
             row("INTER_CONVERSATION_GAP_MIN", "\(Self.number(a.interConversationGapMinutes)) min",
                 "Minutes between conversations; a cache TTL at least this long keeps the first request warm."),
             row("DEFAULT_REQ_PER_DEV_HOUR", "\(Self.number(a.requestsPerDeveloperHour)) requests/h",
                 "Requests one developer sends per hour, for team capacity."),
-            row("Budget chart threshold", "\(Self.number(a.budgetMinPercentOfSOTA)) % of SOTA",
+            row("Budget chart threshold", "\(Self.number(a.budgetMinPercentOfSOTA))% of SOTA",
                 "Lowest percentage of the state-of-the-art score a ranked model needs to appear in the budget chart."),
             row("Cost-trend concurrency", "\(a.costTrendConcurrency) streams",
                 "Concurrency the GPU cost trend sizes for."),
@@ -120,6 +121,25 @@ public struct MethodologyPage {
             row("Node GPU count", "\(a.nodeGPUCount) GPUs", "GPUs per node in the node price history."),
         ]
     }
+
+    /// The reference implementation's file of each constant (its §2.1 table); the others live in lib/calculations.ts.
+    static let referenceFiles: [String: String] = [
+        "SECONDS_PER_MONTH": "lib/api-hosting-cost.ts", "DEFAULT_MEMORY_UTILIZATION": "lib/matrix-calculator.ts",
+        "FORWARD_FLOPS_PER_PARAM": "lib/matrix-calculator.ts", "PREFILL_CACHE_HIT_RATE": "lib/matrix-calculator.ts",
+        "MAX_PROJECTED_GPUS": "lib/matrix-calculator.ts", "NVLINK_PAIR_SIZE": "lib/calc-topology.ts",
+        "maxBatchedTokens": "lib/calc-capacity.ts", "bytesPerActivation": "lib/calc-capacity.ts",
+        "activationBuffers": "lib/calc-capacity.ts", "cudaGraphMaxBatchSize": "lib/calc-capacity.ts",
+        "DEFAULT_ACTIVATION_BYTES": "lib/calc-decode-latency.ts", "DEFAULT_KERNEL_LAUNCH_LATENCY_S": "lib/calc-decode-latency.ts",
+        "DEFAULT_DECODE_COMPUTE_OPS_PER_LAYER (dense)": "lib/calc-decode-latency.ts",
+        "DEFAULT_DECODE_COMPUTE_OPS_PER_LAYER (MoE)": "lib/calc-decode-latency.ts",
+        "DEFAULT_COLLECTIVE_LATENCY_S (NVSwitch)": "lib/calc-decode-latency.ts",
+        "DEFAULT_COLLECTIVE_LATENCY_S (NVLink pairs)": "lib/calc-decode-latency.ts",
+        "DEFAULT_COLLECTIVE_LATENCY_S (PCIe)": "lib/calc-decode-latency.ts", "FP8 KV architectures": "lib/gpu-specs.ts",
+        "COMPACTION_THRESHOLD_TOKENS": "lib/api-hosting-cost.ts", "INTER_CONVERSATION_GAP_MIN": "lib/api-hosting-cost.ts",
+        "DEFAULT_REQ_PER_DEV_HOUR": "components/budget-chart.tsx", "Budget chart threshold": "lib/matrix-calculator.ts",
+        "Cost-trend concurrency": "lib/trend-data.ts", "PERFORMANCE_COLUMNS": "lib/performance-columns.ts",
+        "MAX_PRESETS": "lib/gpu-presets.ts", "Node GPU count": "lib/trend-data.ts",
+    ]
 
     /// The vLLM memory constants, when the assumptions model a vLLM release.
     private var vllmConstants: Node<HTML.BodyContext> {
@@ -138,7 +158,7 @@ public struct MethodologyPage {
                 escapedAttribute("class", "lede"),
                 .text("Every number on this site is computed once, in Swift, when the site is built; the browser never recomputes it. "
                     + "This page explains each formula in words, then lists every constant with its value and source. "
-                    + "Section numbers refer to the reference implementation's specification.")
+                    + "Most formulas follow the reference implementation, the Next.js site seekgpu re-implements; its files are linked.")
             ),
             .nav(escapedAttribute("class", "toc"), escapedAttribute("aria-label", "On this page"),
                  .ul(.forEach(formulas) { f in .li(.a(escapedAttribute("href", "#" + f.id), .text(f.title))) },
@@ -157,7 +177,7 @@ public struct MethodologyPage {
                     .h2(escapedAttribute("id", f.id), .text(f.title)),
                     .forEach(f.explanation) { .p(.text($0)) },
                     .pre(.code(.text(f.formula.joined(separator: "\n")))),
-                    .p(escapedAttribute("class", "sources"), .text("Sources: " + f.sources.joined(separator: "; ") + "."))
+                    MethodologySource.paragraph(f.sources)
                 )
             },
             .h2(escapedAttribute("id", "settings"), .text("Advanced settings")),
@@ -166,7 +186,7 @@ public struct MethodologyPage {
                 + "; output tokens " + Scenario.outputTokenChoices.map { "\($0 / 1000)k" }.joined(separator: ", ")
                 + "; KV cache FP16 or FP8; GPU memory utilization "
                 + Scenario.memoryUtilizationChoices.map { Self.percent($0) }.joined(separator: ", ")
-                + ". The defaults are 50k input and 1k output tokens, FP16 KV cache and 90 % memory. "
+                + ". The defaults are 50k input and 1k output tokens, FP16 KV cache and 90% memory. "
                 + "Unlike the reference, memory utilization applies to the Performance page as well as to Budget. "
                 + "Model pages and Trends use the defaults. Without JavaScript the pages show the defaults.")),
             vllmConstants,
@@ -190,7 +210,7 @@ public struct MethodologyPage {
                             .th(escapedAttribute("scope", "row"), .code(.text(constant.name))),
                             .td(.text(constant.value)),
                             .td(.text(constant.meaning)),
-                            .td(.text(constant.source))
+                            .td(MethodologySource.reference(constant.source).node)
                         )
                     })
                 )
@@ -208,7 +228,7 @@ public struct MethodologyPage {
 
     /// A fraction as a percentage, e.g. `0.9` → `90 %`.
     static func percent(_ fraction: Double) -> String {
-        "\(number((fraction * 1000).rounded() / 10)) %"
+        "\(number((fraction * 1000).rounded() / 10))%"
     }
 
     /// Seconds as microseconds, e.g. `5e-6` → `5 µs`.

@@ -9,11 +9,14 @@ struct ModelFacts {
     var assumptions: SizingAssumptions
 
     /// The parameter and memory figures.
-    var text: String {
+    var text: String { segments.joined(separator: " · ") }
+
+    /// The figures one by one (each kept on one line): `427 B (26.5 B active)`, `min 982 GB VRAM`, `1M context`.
+    var segments: [String] {
         let total = SiteFormat.number(model.learnableParamsB, digits: model.learnableParamsB >= 100 ? 0 : 1) + " B"
         let active = isMoE ? " (" + SiteFormat.number(model.activeParamsB, digits: 1) + " B active)" : ""
-        return total + active + " · min " + SiteFormat.gigabytes(model.minVRAMGB(assumptions: assumptions).rounded(.up)) + " VRAM"
-            + (model.contextLength.map { " · " + Self.tokens($0) + " context" } ?? "")
+        return [total + active, "min " + SiteFormat.gigabytes(model.minVRAMGB(assumptions: assumptions).rounded(.up)) + " VRAM"]
+            + (model.contextLength.map { [Self.tokens($0) + " context"] } ?? [])
     }
 
     /// A context length: `262k`, `1M`, `1.5M`.
@@ -41,18 +44,38 @@ struct ModelFacts {
 
     var node: Node<HTML.BodyContext> {
         .div(escapedAttribute("class", "facts"),
-             .span(.text(text)),
+             .forEach(segments.enumerated()) { index, segment in
+                 .group(.if(index > 0, .text(" · ")), .span(escapedAttribute("class", "fact"), .text(segment)))
+             },
              .forEach(badges) { .span(escapedAttribute("class", "badge"), .text($0)) },
              .unwrap(model.licenseName) { licence in
-                 .span(escapedAttribute("class", "badge licence"), .text(licence))
+                 .unwrap(model.licenseURL.flatMap(ExternalLink.safe), { url in
+                     .a(escapedAttribute("class", "badge licence"), escapedAttribute("href", url), escapedAttribute("rel", "noopener"),
+                        escapedAttribute("title", "\(licence) licence"), .text(licence))
+                 }, else: .span(escapedAttribute("class", "badge licence"), .text(licence)))
              })
     }
 }
 
-/// Display names of models, one rule for the whole site: a name written as a lowercase slug
-/// (`claude-opus-4-5`) reads as the lab writes it (`Claude Opus 4.5`); any other name is shown as published.
+/// Display names of models, one rule for the whole site: a name written as a lowercase slug of letters,
+/// digits, `-` and `.` that starts with a letter (`claude-opus-4-5`) reads as the lab writes it
+/// (`Claude Opus 4.5`); any other name is shown exactly as published.
 enum DisplayName {
     static func model(_ name: String) -> String {
-        name.contains(where: \.isUppercase) ? name : BudgetFormat.modelName(name)
+        isSlug(name) ? BudgetFormat.modelName(name) : name
+    }
+
+    static func isSlug(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, ("a"..."z").contains(first) else { return false }
+        return name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "." }
+    }
+}
+
+/// Links to other sites taken from the data: only `https://` (and `http://`) URLs are linked, so a
+/// `javascript:` value in a maintainer file can never become a link.
+enum ExternalLink {
+    static func safe(_ url: String) -> String? {
+        let lower = url.lowercased()
+        return lower.hasPrefix("https://") || lower.hasPrefix("http://") ? url : nil
     }
 }

@@ -22,9 +22,11 @@ public enum ModelPage {
     ///   - history: every published snapshot, oldest first, for the overall score history.
     ///   - deployLinks: The site's Deploy pages (``SiteContent/deployLinks``).
     ///   - formats: ``setupsByFormat(_:search:)`` when already computed.
+    ///   - api: The best closed API of the overall leaderboard, for the break-even section; nil leaves it out.
     public static func render(_ model: ModelSpec, search: SetupSearch, history: [Snapshot],
                               deployLinks: [String: String] = [:],
                               formats given: [(ServingQuantization, ModelSpec, [GPUSetup])]? = nil,
+                              api: APIPrice? = nil,
                               chrome: SiteChrome = SiteChrome()) -> String {
         let shell = PageShell(title: "\(model.modelName) · \(PageShell.siteName)", section: .performance, rootPath: "../../",
                               chrome: chrome)
@@ -40,14 +42,17 @@ public enum ModelPage {
         return shell.render(.group(
             .h1(.text(model.modelName)),
             .unwrap(model.hfModelID) { id in
-                .p(escapedAttribute("class", "lede"), .text("Hugging Face repository: "), .code(.text(id)))
+                .p(escapedAttribute("class", "lede"), .text("Hugging Face repository: "),
+                   .a(escapedAttribute("href", "https://huggingface.co/\(id)"), escapedAttribute("rel", "noopener"), .code(.text(id))))
             },
+            ModelFacts(model: model, assumptions: search.assumptions).node,
+            .unwrap(api) { api in APIBreakEven(model: model, setups: setups, api: api, search: search).node },
             factsTable(model, search: search),
             .if(!latest.isEmpty, .group(
                 .h2(.text("Latest scores")),
                 scrollRegion(label: "Latest scores", .table(
                     escapedAttribute("class", "history"),
-                    .caption(.text("OpenHands Index scores in the snapshot of \(history.last?.day.iso ?? "")")),
+                    .caption(.text("OpenHands Index scores in the snapshot of \(history.last.map { SiteFormat.date($0.day) } ?? "")")),
                     .thead(.tr(.th(escapedAttribute("scope", "col"), .text("Category")),
                                .th(escapedAttribute("scope", "col"), escapedAttribute("class", "num"), .text("Score")),
                                .th(escapedAttribute("scope", "col"), escapedAttribute("class", "num"), .text("Cost per task")))),
@@ -88,7 +93,7 @@ public enum ModelPage {
                     .thead(.tr(.th(escapedAttribute("scope", "col"), .text("Snapshot")),
                                .th(escapedAttribute("scope", "col"), escapedAttribute("class", "num"), .text("Score")))),
                     .tbody(.forEach(scores) { day, score in
-                        .tr(.td(.a(escapedAttribute("href", "../../snapshots/\(day.iso)/"), .text(day.iso))),
+                        .tr(.td(.a(escapedAttribute("href", "../../snapshots/\(day.iso)/"), .text(SiteFormat.date(day)))),
                             .td(escapedAttribute("class", "num"), .text(LeaderboardTable.formatScore(score))))
                     })
                 ))
@@ -114,16 +119,17 @@ public enum ModelPage {
         let kv16 = model.kvCacheBytesPerToken(kvBytes: 2)
         let context = search.settings.contextTokens
         let facts: [(String, String)] = [
-            ("Parameters", String(format: "%.1f B total, %.1f B active", model.learnableParamsB, model.activeParamsB)),
+            ("Parameters", "\(SiteFormat.number(model.learnableParamsB, digits: 1)) B total, "
+                + "\(SiteFormat.number(model.activeParamsB, digits: 1)) B active"),
             ("Architecture", model.architecture),
             ("Precision", model.precision ?? "unknown"),
             ("Attention", model.attentionType ?? "unknown"),
-            ("Context length", model.contextLength.map { "\(MethodologyPage.number(Double($0))) tokens" } ?? "unknown"),
-            ("Weights in memory", String(format: "%.1f GB", model.weightMemoryGB())),
-            ("Minimum VRAM", "\(MethodologyPage.number(model.minVRAMGB(assumptions: a))) GB (weights × \(MethodologyPage.number(a.weightOverheadFactor)))"),
+            ("Context length", model.contextLength.map { SiteFormat.count($0, "token") } ?? "unknown"),
+            ("Weights in memory", SiteFormat.gigabytes(model.weightMemoryGB().rounded(.up))),
+            ("Minimum VRAM", "\(SiteFormat.gigabytes(model.minVRAMGB(assumptions: a).rounded(.up))) (weights × \(MethodologyPage.number(a.weightOverheadFactor)))"),
             ("KV cache per token", kv16 > 0
-                ? "\(MethodologyPage.number(kv16)) bytes at 16 bits, \(MethodologyPage.number(kv16 / 2)) at FP8; "
-                    + String(format: "%.2f GB", kv16 * context / 1_073_741_824) + " per \(MethodologyPage.number(context))-token stream"
+                ? "\(SiteFormat.number(kv16)) bytes at 16 bits, \(SiteFormat.number(kv16 / 2)) at FP8; "
+                    + SiteFormat.number(kv16 * context / 1_073_741_824, digits: 2) + " GB per \(SiteFormat.integer(Int(context)))-token stream"
                 : "not modeled"),
             ("Speed model", model.throughputState == .modeled ? "modeled"
                 : "not modeled for this architecture (memory and cost only)"),
@@ -156,12 +162,12 @@ public enum ModelPage {
             .tbody(.forEach(setups) { setup in
                 .tr(
                     .th(escapedAttribute("scope", "row"), .text("\(setup.gpuCount)× \(setup.gpuName)")),
-                    .td(escapedAttribute("class", "num"), .text(SiteFormat.money(setup.monthlyCost))),
-                    .td(escapedAttribute("class", "num"), .text(String(setup.maxConcurrentStreams))),
-                    .td(escapedAttribute("class", "num"), .text(setup.decodeThroughputTokS.map { String(format: "%.1f", $0) } ?? "—")),
+                    .td(escapedAttribute("class", "num"), .text(SiteFormat.perMonth(setup.monthlyCost))),
+                    .td(escapedAttribute("class", "num"), .text(SiteFormat.integer(setup.maxConcurrentStreams))),
+                    .td(escapedAttribute("class", "num"), .text(setup.decodeThroughputTokS.map { SiteFormat.number($0, digits: 1) } ?? "—")),
                     .td(escapedAttribute("class", "num"), .text(setup.deploymentEstimate?.requestsPerHour(assumptions: search.assumptions)
-                        .map { MethodologyPage.number($0.rounded()) } ?? "—")),
-                    .td(.text(setup.interconnect)),
+                        .map { SiteFormat.number($0) } ?? "—")),
+                    .td(.text(InterconnectLabel.of(gpuName: setup.gpuName, gpuCount: setup.gpuCount, specs: search.specs))),
                     .td(.unwrap(deploy(setup), { .a(escapedAttribute("href", $0), .text("Deploy")) }, else: .text("—")))
                 )
             })

@@ -43,21 +43,22 @@ enum PerformancePage {
             .p(
                 escapedAttribute("class", "lede"),
                 .text(category == "overall"
-                    ? "Models ranked by their OpenHands Index score, averaged over all five categories, in the snapshot of \(latest.day)."
-                    : "Models ranked by their OpenHands Index \(display) score, in the snapshot of \(latest.day).")
+                    ? "Models ranked by their OpenHands Index score, averaged over all five categories, in the snapshot of \(SiteFormat.date(latest.day))."
+                    : "Models ranked by their OpenHands Index \(display) score, in the snapshot of \(SiteFormat.date(latest.day)).")
             ),
             .if(hasSizing, .group(
                 .h2(.text("What it takes to self-host them")),
                 .p(escapedAttribute("class", "lede"),
                    .text("The cheapest priced GPU setup that serves one stream (Fit) and 100 concurrent streams (Scale), "
                        + "with its monthly cost at 720 hours. See Methodology for how memory, speed and streams are estimated.")),
+                LicenceFilter(models: content.models).node,
                 ScenarioSection.wrap(content.scenario, setupsSection(content, category: category, rootPath: rootPath)),
                 .h2(.text("Full leaderboard")),
                 .p(escapedAttribute("class", "lede"), .text("Every model of the snapshot, open and closed, with its cost per task. "),
                    .a(escapedAttribute("href", rootPath + "coverage/"), .text("Which model has a score in which category")),
                    .text("."))
             )),
-            .component(LeaderboardTable(snapshot: latest, category: category)),
+            .component(LeaderboardTable(snapshot: latest, category: category, modelPages: content.modelPages, rootPath: rootPath)),
             SnapshotPages.dateList(content.history.map(\.day), current: nil, rootPath: rootPath)
         ))
     }
@@ -71,6 +72,17 @@ enum PerformancePage {
                                               category: category, search: search)
         let unranked = PerformanceMatrix.unranked(models: content.models, entries: latest.entries, category: category,
                                                   search: search)
+        let unsized = PerformanceMatrix.unsized(models: content.models, entries: latest.entries, sota: sota, category: category,
+                                                known: content.unsized)
+        let ranks = PerformanceMatrix.ranks(ranked: ranked, unsized: unsized)
+        let api = APIVerdict.bestClosedAPI(prices: content.apiPrices, entries: latest.entries, category: category)
+        var verdicts: [String: APIVerdict] = [:]
+        if let api {
+            for row in ranked + unranked {
+                verdicts[row.modelName] = APIVerdict(setups: row.cells.compactMap(\.setup), api: api, settings: search.settings,
+                                                     assumptions: search.assumptions)
+            }
+        }
         let links = content.deployLinks
         let deploy: @Sendable (MatrixRow, GPUSetup?) -> String? = { row, setup in
             guard let setup, !setup.isProjected else { return nil }
@@ -79,13 +91,19 @@ enum PerformancePage {
         }
         return .group(
             ScenarioSection.summary(content.scenario),
-            .if(!ranked.isEmpty, .component(SetupsTable(rows: ranked, caption: "Open-weights models by \(display) score",
-                                                        rootPath: rootPath, models: content.models, sota: sota,
-                                                        assumptions: search.assumptions, deploy: deploy))),
+            .if(!ranked.isEmpty || !unsized.isEmpty,
+                .component(SetupsTable(rows: ranked, caption: "Open-weights models by \(display) score",
+                                       rootPath: rootPath, models: content.models, sota: sota,
+                                       assumptions: search.assumptions, unsized: unsized, ranks: ranks, api: api,
+                                       verdicts: verdicts, deploy: deploy))),
+            .if(!unsized.isEmpty, .p(escapedAttribute("class", "muted unsized-note"),
+                                     .text("\(SiteFormat.count(unsized.count, "ranked open-weights model")) at the bottom "
+                                         + "could not be sized yet; each says why and what a maintainer does about it."))),
             .if(!unranked.isEmpty, .component(SetupsTable(rows: unranked,
                                                           caption: "Open-weights models with no \(display) score",
                                                           rootPath: rootPath, models: content.models,
-                                                          assumptions: search.assumptions, deploy: deploy)))
+                                                          assumptions: search.assumptions, api: api, verdicts: verdicts,
+                                                          deploy: deploy)))
         )
     }
 }

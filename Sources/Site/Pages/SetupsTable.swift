@@ -24,10 +24,20 @@ public struct SetupsTable: Component {
     public var assumptions: SizingAssumptions
     /// The Deploy page of a row's cell setup, relative to the page, when the site has one.
     public var deploy: @Sendable (MatrixRow, GPUSetup?) -> String?
+    /// The category's open-weights models without a size, listed at the bottom with the reason.
+    public var unsized: [UnsizedRow]
+    /// Each model's rank among the category's open-weights models (sized or not); nil: the rows' order.
+    public var ranks: [String: Int]?
+    /// The closed API each row is compared with at ``APIVerdict/defaultRequestsPerMonth``; nil: no column.
+    public var api: APIPrice?
+    /// Each row's verdict against ``api``, by model name.
+    public var verdicts: [String: APIVerdict]
 
     /// Creates a table.
     public init(rows: [MatrixRow], caption: String, rootPath: String = "", models: [ModelSpec] = [],
                 sota: SOTAEntry? = nil, assumptions: SizingAssumptions = .seekgpu,
+                unsized: [UnsizedRow] = [], ranks: [String: Int]? = nil, api: APIPrice? = nil,
+                verdicts: [String: APIVerdict] = [:],
                 deploy: @escaping @Sendable (MatrixRow, GPUSetup?) -> String? = { _, _ in nil }) {
         self.rows = rows
         self.caption = caption
@@ -36,6 +46,10 @@ public struct SetupsTable: Component {
         self.sota = sota
         self.assumptions = assumptions
         self.deploy = deploy
+        self.unsized = unsized
+        self.ranks = ranks
+        self.api = api
+        self.verdicts = verdicts
     }
 
     /// The rendered table.
@@ -64,10 +78,21 @@ public struct SetupsTable: Component {
                             .span(escapedAttribute("class", "sub"),
                                   .text("cheapest setup for \(SiteFormat.count(count, "stream")) · cost per month")))
                     },
-                    .th(escapedAttribute("scope", "col"), escapedAttribute("class", "num"), .text("API cost of the benchmark"),
-                        .span(escapedAttribute("class", "sub"), .text("the model's own API, one full run")))
+                    .unwrap(api) { api in
+                        .th(escapedAttribute("scope", "col"), escapedAttribute("class", "num verdict-col"),
+                            .text("vs. best closed API"),
+                            .span(escapedAttribute("class", "sub"),
+                                  .text("self-hosting against \(DisplayName.model(api.modelName)) at "
+                                      + "\(SiteFormat.requests(APIVerdict.defaultRequestsPerMonth)) requests per month")))
+                    },
                 )),
-                .tbody(.forEach(rows.enumerated()) { index, row in self.row(row, rank: row.isUnranked ? nil : index + 1, tint: tint) })
+                .tbody(.forEach(rows.enumerated()) { index, row in
+                    self.row(row, rank: row.isUnranked ? nil : ranks?[row.modelName] ?? index + 1, tint: tint)
+                }),
+                .if(!unsized.isEmpty, .tbody(
+                    escapedAttribute("class", "unsized"),
+                    .forEach(unsized) { row in self.unsizedRow(row, columns: streams.count + (api == nil ? 0 : 1)) }
+                ))
             )
         )
     }
@@ -91,23 +116,90 @@ public struct SetupsTable: Component {
                        .raw(Icons.external), .span(escapedAttribute("class", "visually-hidden"), .text("\(repo) on Hugging Face")))
                 },
                 .unwrap(model) { model in ModelFacts(model: model, assumptions: assumptions).node }),
-            .td(escapedAttribute("class", "num"), escapedAttribute("data-sort", row.benchmarkScore.map { String($0) } ?? ""),
+            .td(escapedAttribute("class", "num"), escapedAttribute("data-label", "Score"),
+                escapedAttribute("data-sort", row.benchmarkScore.map { String($0) } ?? ""),
                 .text(row.benchmarkScore.map(LeaderboardTable.formatScore) ?? "—")),
-            .td(escapedAttribute("class", "num"), escapedAttribute("data-sort", row.percentOfSOTA.map { String($0) } ?? ""),
+            .td(escapedAttribute("class", "num"), escapedAttribute("data-label", "% of SOTA"),
+                escapedAttribute("data-sort", row.percentOfSOTA.map { String($0) } ?? ""),
                 .text(row.percentOfSOTA.map { SiteFormat.percent(fraction: $0) } ?? "—")),
             .forEach(row.cells) { cell in self.cell(cell, row: row, tint: tint) },
-            .td(escapedAttribute("class", "num"), escapedAttribute("data-sort", row.totalBenchmarkCost.map { String($0) } ?? ""),
-                .text(row.totalBenchmarkCost.map(SiteFormat.money) ?? "—"))
+            .unwrap(api) { _ in verdictCell(verdicts[row.modelName], row: row) }
         )
+    }
+
+    /// A model the leaderboard ranks but seekgpu could not size: its rank, score and share of SOTA, then
+    /// across the setup columns why, and what a maintainer does about it.
+    func unsizedRow(_ row: UnsizedRow, columns: Int) -> Node<HTML.TableContext> {
+        .tr(
+            escapedAttribute("data-model", row.modelName),
+            escapedAttribute("data-unsized", row.reason.rawValue),
+            .td(escapedAttribute("class", "num rank-col"), escapedAttribute("data-sort", ranks?[row.modelName].map(String.init) ?? ""),
+                .unwrap(ranks?[row.modelName], { rank in
+                    .span(escapedAttribute("class", "rank rank-\(min(rank, 4))"), .text("#\(rank)"))
+                }, else: .span(escapedAttribute("class", "rank rank-none"), .text("—")))),
+            .th(escapedAttribute("scope", "row"), escapedAttribute("class", "model"), escapedAttribute("data-sort", row.modelName.lowercased()),
+                .text(DisplayName.model(row.modelName)),
+                .div(escapedAttribute("class", "facts"), .span(escapedAttribute("class", "badge unsized"), .text("not sized")))),
+            .td(escapedAttribute("class", "num"), escapedAttribute("data-label", "Score"),
+                escapedAttribute("data-sort", String(row.benchmarkScore)),
+                .text(LeaderboardTable.formatScore(row.benchmarkScore))),
+            .td(escapedAttribute("class", "num"), escapedAttribute("data-label", "% of SOTA"),
+                escapedAttribute("data-sort", row.percentOfSOTA.map { String($0) } ?? ""),
+                .text(row.percentOfSOTA.map { SiteFormat.percent(fraction: $0) } ?? "—")),
+            .td(escapedAttribute("class", "unsized-reason"), escapedAttribute("colspan", String(columns)),
+                escapedAttribute("data-sort", ""),
+                .span(escapedAttribute("class", "reason"), .text("Not sized: \(row.reason.summary).")),
+                .span(escapedAttribute("class", "meta"), .text("Maintainers: \(row.reason.action).")),
+                .if(!row.detail.isEmpty, .span(escapedAttribute("class", "meta detail"), .text(row.detail))))
+        )
+    }
+
+    /// `≈ 4.1× cheaper` over `$5,280 vs $21,400 /mo`, or a dash without a verdict.
+    private func verdictCell(_ verdict: APIVerdict?, row: MatrixRow) -> Node<HTML.TableRowContext> {
+        guard let verdict else {
+            let why = row.cells.contains { $0.setup != nil } ? "throughput not modeled" : "no priced setup"
+            return .td(escapedAttribute("class", "num verdict"), escapedAttribute("data-label", verdictLabel),
+                       escapedAttribute("data-sort", ""),
+                       .span(escapedAttribute("class", "ratio"), .text("—")), .span(escapedAttribute("class", "meta"), .text(why)))
+        }
+        return .td(
+            escapedAttribute("class", "num verdict \(verdict.selfHostingIsCheaper ? "cheaper" : "dearer")"),
+            escapedAttribute("data-label", verdictLabel),
+            escapedAttribute("data-sort", String(verdict.ratio)),
+            .span(escapedAttribute("class", "ratio"), .text(Self.verdictText(verdict))),
+            .span(escapedAttribute("class", "meta"),
+                  .text("\(SiteFormat.perMonth(verdict.selfHostedMonthlyCost)) vs \(SiteFormat.perMonth(verdict.apiMonthlyCost)) per month"))
+        )
+    }
+
+    /// A cell's label in the phone's card layout: `Fit · 1 stream`.
+    static func cellLabel(_ cell: MatrixCell) -> String {
+        (cell.minStreams == 1 ? "Fit" : "Scale") + " · " + SiteFormat.count(cell.minStreams, "stream")
+    }
+
+    /// The verdict's label in the phone's card layout.
+    private var verdictLabel: String {
+        api.map { "vs. \(DisplayName.model($0.modelName)) at \(SiteFormat.requests(APIVerdict.defaultRequestsPerMonth)) requests/mo" } ?? ""
+    }
+
+    /// `≈ 4.1× cheaper`, `≈ 2.3× dearer`, `about the same`.
+    static func verdictText(_ verdict: APIVerdict) -> String {
+        let ratio = verdict.ratio
+        guard ratio > 0, ratio.isFinite else { return "—" }
+        let factor = ratio >= 1 ? ratio : 1 / ratio
+        if factor < 1.05 { return "about the same" }
+        return "≈ " + SiteFormat.number(factor, digits: factor >= 10 ? 0 : 1) + "× " + (ratio >= 1 ? "cheaper" : "dearer")
     }
 
     private func cell(_ cell: MatrixCell, row: MatrixRow, tint: CostTint) -> Node<HTML.TableRowContext> {
         guard let setup = cell.setup else {
-            return .td(escapedAttribute("class", "num setup-cell none"), escapedAttribute("data-sort", ""),
+            return .td(escapedAttribute("class", "num setup-cell none"), escapedAttribute("data-label", Self.cellLabel(cell)),
+                       escapedAttribute("data-sort", ""),
                        .span(escapedAttribute("class", "meta"), .text("No priced setup of up to 8 GPUs")))
         }
         return .td(
             escapedAttribute("class", "num setup-cell \(tint.className(setup.monthlyCost))"),
+            escapedAttribute("data-label", Self.cellLabel(cell)),
             escapedAttribute("data-sort", String(setup.monthlyCost)),
             .span(escapedAttribute("class", "gpus"), .text("\(setup.gpuCount)× \(setup.gpuName)"),
                   .if(setup.isProjected, .span(escapedAttribute("class", "badge projected"), .text("projected")))),

@@ -11,15 +11,20 @@ public enum SnapshotPages {
     public static func path(of day: Day) -> String { "snapshots/\(day.iso)/index.html" }
 
     /// The page of one snapshot: every category's leaderboard, overall first.
-    public static func render(_ snapshot: Snapshot, all days: [Day], chrome: SiteChrome = SiteChrome()) -> String {
-        let shell = PageShell(title: "Leaderboard of \(snapshot.day) · \(PageShell.siteName)", section: .performance,
+    /// - Parameter modelPages: The models with a model page, linked from the leaderboards.
+    public static func render(_ snapshot: Snapshot, all days: [Day], modelPages: Set<String> = [],
+                              chrome: SiteChrome = SiteChrome()) -> String {
+        let date = SiteFormat.date(snapshot.day)
+        let shell = PageShell(title: "Leaderboard of \(date) · \(PageShell.siteName)", section: .performance,
                               rootPath: "../../", chrome: chrome)
         let categories = SiteWriter.categories(of: snapshot)
         return shell.render(.group(
-            .h1(.text("Leaderboard of \(snapshot.day)")),
+            .h1(.text("Leaderboard of \(date)")),
             .p(escapedAttribute("class", "lede"),
-               .text("The OpenHands Index as it stood at the end of \(snapshot.day) (UTC).")),
-            .forEach(categories) { category in .component(LeaderboardTable(snapshot: snapshot, category: category)) },
+               .text("The OpenHands Index as it stood at the end of \(date) (UTC).")),
+            .forEach(categories) { category in
+                .component(LeaderboardTable(snapshot: snapshot, category: category, modelPages: modelPages, rootPath: "../../"))
+            },
             dateList(days, current: snapshot.day, rootPath: "../../")
         ))
     }
@@ -35,7 +40,7 @@ public enum SnapshotPages {
                 .li(.a(
                     escapedAttribute("href", rootPath + "snapshots/\(day.iso)/"),
                     .if(day == current, escapedAttribute("aria-current", "page")),
-                    .text(day.iso)
+                    .text(SiteFormat.date(day))
                 ))
             })
         )

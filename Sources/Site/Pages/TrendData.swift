@@ -65,18 +65,32 @@ struct TrendData {
         trends.modelSizeScore(category: category, models: content.models, assumptions: content.assumptions)
     }
 
-    /// The best open model of the category and its scaling curve.
-    var scaling: (model: ModelSpec, points: [ScalingPoint])? {
-        guard let search = content.search, let model = trends.bestOpenModel(category: category, models: content.models)
-        else { return nil }
-        return (model, CostCurves.scalingCurve(model: model, search: search))
+    /// The scaling curves of the category's sized open models that any priced setup serves, best score first,
+    /// and the better-ranked open models left out (not sized, or no setup serves them), so the page can say so.
+    var scalingCurves: (curves: [(model: ModelSpec, points: [ScalingPoint])], skipped: [String]) {
+        guard let search = content.search else { return ([], []) }
+        var curves: [(model: ModelSpec, points: [ScalingPoint])] = []
+        var skipped: [String] = []
+        for candidate in trends.openModelsByScore(category: category, models: content.models) {
+            guard let model = candidate.model else {
+                if curves.isEmpty { skipped.append(candidate.name) }
+                continue
+            }
+            let points = CostCurves.scalingCurve(model: model, search: search)
+            if points.isEmpty {
+                if curves.isEmpty { skipped.append(candidate.name) }
+            } else {
+                curves.append((model, points))
+            }
+        }
+        return (curves, skipped)
     }
 
     /// "at the default settings (50k input / 1k output tokens, FP16 KV, 90 % memory)" for the content's scenario.
     var settingsPhrase: String {
         let s = content.scenario
         let values = "\(ScenarioSection.tokens(s.avgInputTokens)) input / \(ScenarioSection.tokens(s.avgOutputTokens)) output tokens, "
-            + "\(s.kvCachePrecision == .fp16 ? "FP16" : "FP8") KV, \(Int((s.memoryUtilization * 100).rounded())) % memory"
+            + "\(s.kvCachePrecision == .fp16 ? "FP16" : "FP8") KV, \(Int((s.memoryUtilization * 100).rounded()))% memory"
         return (s == .default ? "at the default settings (" : "at the settings (") + values + ")"
     }
 }

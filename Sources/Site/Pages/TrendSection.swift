@@ -18,6 +18,10 @@ struct TrendSection {
     var emptyMessage: String
     /// Sentences under the chart (settings used, which prices, reference lines).
     var notes: [Node<HTML.BodyContext>] = []
+    /// Shown under the empty message when there is no chart (e.g. a single price change: the table, not a lone dot).
+    var tableWithoutChart = false
+    /// Replaces the chart, notes and table when set: a section whose chart follows a chosen model.
+    var choice: TrendChoice?
 
     func render() -> Node<HTML.BodyContext> {
         .section(
@@ -28,11 +32,51 @@ struct TrendSection {
             .unwrap(chart, { chart in
                 .group(
                     .p(escapedAttribute("class", "lede"), .text(description)),
-                    chart.render(),
-                    .forEach(notes) { .p(escapedAttribute("class", "chart-note"), $0) },
-                    .unwrap(table) { $0.render() }
+                    .unwrap(choice, { $0.render(id: id) }, else: .group(
+                        chart.render(),
+                        .forEach(notes) { .p(escapedAttribute("class", "chart-note"), $0) },
+                        .unwrap(table) { $0.render() }
+                    ))
                 )
-            }, else: .p(escapedAttribute("class", "empty"), .text(emptyMessage)))
+            }, else: .group(
+                .p(escapedAttribute("class", "empty"), .text(emptyMessage)),
+                .if(tableWithoutChart, .group(.forEach(notes) { .p(escapedAttribute("class", "chart-note"), $0) },
+                                              .unwrap(table) { $0.render() }))
+            ))
+        )
+    }
+}
+
+/// A chart that follows one of several models: the first option is in the page; every option, the first
+/// included, is a `<template>` that `assets/site.js` swaps in when the visitor picks it from the select
+/// (hidden without JavaScript, so the page never shows a control that does nothing).
+struct TrendChoice {
+    /// The select's label, e.g. `Model`.
+    var label: String
+    /// Each option's value, label and content (chart, notes, table).
+    var options: [(value: String, label: String, content: Node<HTML.BodyContext>)]
+
+    func render(id: String) -> Node<HTML.BodyContext> {
+        let target = "\(id)-choice"
+        return .group(
+            .if(options.count > 1, .div(
+                escapedAttribute("class", "filters"),
+                escapedAttribute("hidden", "hidden"),
+                .label(escapedAttribute("for", "\(id)-select"), .text(label)),
+                .element(named: "select", nodes: [
+                    escapedAttribute("id", "\(id)-select"),
+                    escapedAttribute("data-variant-choice", target),
+                    .forEach(options) { option in
+                        .element(named: "option", nodes: [escapedAttribute("value", option.value), .text(option.label)])
+                    },
+                ])
+            )),
+            .div(escapedAttribute("id", target), .unwrap(options.first) { $0.content }),
+            .if(options.count > 1, .forEach(options) { option in
+                .element(named: "template", nodes: [
+                    escapedAttribute("data-variant-of", target), escapedAttribute("data-variant", option.value), option.content,
+                ])
+            })
         )
     }
 }

@@ -1,4 +1,5 @@
 import Plot
+import SeekCore
 import Sizing
 
 /// The self-hosting cost charts: cost of the best open model over time, and cost as streams grow.
@@ -26,7 +27,7 @@ extension TrendsPage {
         let marks = points.enumerated().map { i, p in
             ChartPoint(x: Double(i), y: p.monthlyCost,
                        label: labels[i].map { "\($0) (\(ChartNumber.fixed(p.score)), \(ChartNumber.fixed(p.modelMemoryGB, 0)) GB)" },
-                       title: "\(p.date.chartLabel): \(SiteFormat.money(p.monthlyCost.rounded()))/mo, \(p.modelName) · \(p.gpuSetup), "
+                       title: "\(SiteFormat.date(p.date)): \(SiteFormat.money(p.monthlyCost.rounded()))/mo, \(p.modelName) · \(p.gpuSetup), "
                            + "score \(ChartNumber.fixed(p.score)) · weights \(ChartNumber.fixed(p.modelMemoryGB, 0)) GB, "
                            + (p.pricedFromHistory ? "price as recorded then" : "today's price"),
                        hollow: !p.pricedFromHistory)
@@ -35,7 +36,7 @@ extension TrendsPage {
             id: "cost-chart", title: "Is It Getting Cheaper to Self-Host the Best Open-Source Model?",
             summary: "Line chart of the monthly cost of the cheapest GPU setup serving the best open-weights model with 5 concurrent "
                 + "streams, at each change of leader, with dashed reference lines for common GPU setups.",
-            x: ChartAxis.categories(title: "Date the leader changed", points.map(\.date.chartLabel)),
+            x: ChartAxis.categories(title: "Date the leader changed", Day.axisLabels(points.map(\.date))),
             y: .linear(title: "Monthly cost (USD)", ticks: ticks, format: thousands),
             series: [ChartSeries(name: "Cheapest setup for the best open model", color: .c3, labelPlacement: .above(12), points: marks)],
             referenceLines: refs.map { ChartReferenceLine(value: $0.monthlyCost, label: $0.label) },
@@ -72,13 +73,37 @@ extension TrendsPage {
             chart: points.isEmpty ? nil : chart, table: table, emptyMessage: "Not enough data for this category.", notes: notes)
     }
 
+    /// How many open models the scaling chart offers (each is a pre-rendered chart in the page).
+    static let scalingChoices = 8
+
     static func scalingSection(_ data: TrendData, rootPath: String) -> TrendSection {
-        let scaling = data.scaling
-        let points = scaling?.points ?? []
-        let name = scaling?.model.modelName ?? ""
-        let refs = data.referenceCosts
+        let (curves, skipped) = data.scalingCurves
+        let first = curves.first
+        let name = first?.model.modelName ?? ""
+        let sized = first.map { curve in
+            skipped.isEmpty ? "\(curve.model.modelName), the best open model on \(data.display)"
+                : "\(curve.model.modelName), the best open model on \(data.display) that can be sized"
+        } ?? ""
+        let options = curves.prefix(Self.scalingChoices).enumerated().map { index, curve in
+            (value: curve.model.modelName,
+             label: curve.model.modelName + (index == 0 ? " (best sized)" : ""),
+             content: scalingContent(curve.model, points: curve.points, data: data, rootPath: rootPath,
+                                     skipped: index == 0 ? skipped : []))
+        }
+        return TrendSection(
+            id: "scaling", tab: "Scaling Cost", title: "What Does It Cost to Scale Agents?",
+            description: "Monthly self-hosting costs as you add concurrent coding streams for \(sized)"
+                + (curves.count > 1 ? "; pick another of the \(min(curves.count, Self.scalingChoices)) best sized open models below." : "."),
+            chart: first.map { scalingChart($0.model.modelName, points: $0.points, data: data) },
+            table: nil, emptyMessage: data.content.search == nil ? "No scaling data available."
+                : "No open model of \(data.display) can be sized on a priced setup"
+                    + (skipped.isEmpty ? "." : " (\(BudgetFormat.joined(skipped)) could not be)."),
+            choice: name.isEmpty ? nil : TrendChoice(label: "Model", options: options))
+    }
+
+    static func scalingChart(_ name: String, points: [ScalingPoint], data: TrendData) -> SVGChart {
         let samples = points.map { Double($0.concurrency) }
-        let chart = SVGChart(
+        return SVGChart(
             id: "scaling-chart", title: "What Does It Cost to Scale Agents?",
             summary: "Line chart of the monthly cost of the cheapest GPU setup for \(name) at \(points.count) concurrency levels, "
                 + "with its GPU utilisation on a second axis.",
@@ -88,32 +113,43 @@ extension TrendsPage {
             series: [
                 ChartSeries(name: "Monthly cost", color: .c4, dotRadius: 3, points: points.map { p in
                     ChartPoint(x: Double(p.concurrency), y: p.monthlyCost, label: nil,
-                               title: "\(p.concurrency) concurrent stream\(p.concurrency == 1 ? "" : "s"): "
-                                   + "\(SiteFormat.money(p.monthlyCost.rounded()))/mo, \(p.gpuSetup), \(p.gpuUtilisation) % utilisation")
+                               title: "\(SiteFormat.count(p.concurrency, "concurrent stream")): "
+                                   + "\(SiteFormat.perMonth(p.monthlyCost))/mo, \(p.gpuSetup), \(p.gpuUtilisation)% utilisation")
                 }),
                 ChartSeries(name: "GPU utilisation", color: .c5, style: .dashed, axis: .right, dotRadius: 2, points: points.map { p in
                     ChartPoint(x: Double(p.concurrency), y: Double(p.gpuUtilisation), label: nil,
-                               title: "\(p.concurrency) concurrent stream\(p.concurrency == 1 ? "" : "s"): \(p.gpuUtilisation) % utilisation")
+                               title: "\(SiteFormat.count(p.concurrency, "concurrent stream")): \(p.gpuUtilisation)% utilisation")
                 }),
             ],
-            referenceLines: refs.map { ChartReferenceLine(value: $0.monthlyCost, label: $0.label) })
+            referenceLines: data.referenceCosts.map { ChartReferenceLine(value: $0.monthlyCost, label: $0.label) })
+    }
+
+    /// One model's chart, notes and table.
+    static func scalingContent(_ model: ModelSpec, points: [ScalingPoint], data: TrendData, rootPath: String,
+                               skipped: [String]) -> Node<HTML.BodyContext> {
+        let name = model.modelName
         let table = ChartDataTable(
             caption: "Cheapest setup for \(name) per number of concurrent streams",
             columns: ["Concurrent streams", "Setup", "Monthly cost", "GPU utilisation"], numericColumns: [0, 2, 3],
-            rows: points.map { [String($0.concurrency), $0.gpuSetup, SiteFormat.money($0.monthlyCost), "\($0.gpuUtilisation) %"] })
+            rows: points.map { [String($0.concurrency), $0.gpuSetup, SiteFormat.perMonth($0.monthlyCost),
+                                SiteFormat.percent(Double($0.gpuUtilisation), digits: 0)] })
         let largest = data.content.assumptions.scalingSamples.max() ?? 0
         let last = points.last?.concurrency ?? 0
         var note: [Node<HTML.BodyContext>] = [
             .text("Computed \(data.settingsPhrase). Utilisation = streams ÷ the setup's maximum concurrent streams. "
-                + (last < largest ? "The curve ends at \(last) streams: no priced setup serves more. " : "")),
+                + (last < largest ? "The curve ends at \(SiteFormat.count(last, "stream")): no priced setup serves more. " : "")),
         ]
+        if !skipped.isEmpty {
+            note.append(.text("Better-ranked open models left out because they cannot be sized on a priced setup: "
+                + BudgetFormat.joined(skipped) + " (the Performance page says why). "))
+        }
         if let slug = ModelPage.slug(of: name) {
             note.append(.group(.text("Other setups for this model: "), .a(escapedAttribute("href", rootPath + "models/\(slug)/"), .text(name)), .text(".")))
         }
-        return TrendSection(
-            id: "scaling", tab: "Scaling Cost", title: "What Does It Cost to Scale Agents?",
-            description: "Monthly self-hosting costs as you add concurrent coding streams for \(name), the best open model on \(data.display).",
-            chart: points.isEmpty ? nil : chart, table: table, emptyMessage: "No scaling data available.",
-            notes: [.group(note)])
+        return .group(
+            scalingChart(name, points: points, data: data).render(),
+            .p(escapedAttribute("class", "chart-note"), .group(note)),
+            table.render()
+        )
     }
 }

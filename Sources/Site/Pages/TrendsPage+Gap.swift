@@ -1,3 +1,4 @@
+import SeekCore
 import Sizing
 
 /// The three charts over the gap trend's leader changes: scores, % of SOTA and API cost per task.
@@ -12,16 +13,16 @@ extension TrendsPage {
 
     static func gapSection(_ data: TrendData) -> TrendSection {
         let points = data.gap
-        let x = ChartAxis.categories(title: "Date the leader changed", points.map(\.date.chartLabel))
+        let x = ChartAxis.categories(title: "Date the leader changed", Day.axisLabels(points.map(\.date)))
         let closedLabels = changeLabels(points.map(\.closedSourceModel))
         let openLabels = changeLabels(points.map(\.openSourceModel))
         let closed = points.enumerated().map { i, p in
             ChartPoint(x: Double(i), y: p.closedSourceScore, label: closedLabels[i],
-                       title: "\(p.date.chartLabel): Closed \(ChartNumber.fixed(p.closedSourceScore)) (\(p.closedSourceModel))")
+                       title: "\(SiteFormat.date(p.date)): Closed \(ChartNumber.fixed(p.closedSourceScore)) (\(p.closedSourceModel))")
         }
         let open = points.enumerated().map { i, p in
             ChartPoint(x: Double(i), y: p.openSourceScore, label: openLabels[i],
-                       title: "\(p.date.chartLabel): Open \(ChartNumber.fixed(p.openSourceScore)) (\(p.openSourceModel))")
+                       title: "\(SiteFormat.date(p.date)): Open \(ChartNumber.fixed(p.openSourceScore)) (\(p.openSourceModel))")
         }
         let chart = SVGChart(
             id: "gap-chart", title: "Is Open Source Closing the Gap?",
@@ -51,21 +52,22 @@ extension TrendsPage {
         let series = points.enumerated().map { i, p in
             let percent = p.percentOfSOTA * 100
             return ChartPoint(x: Double(i), y: percent, label: labels[i],
-                              title: "\(p.date.chartLabel): \(ChartNumber.fixed(percent)) %, \(p.openSourceModel)"
+                              title: "\(SiteFormat.date(p.date)): \(ChartNumber.fixed(percent))%, \(p.openSourceModel)"
                                   + (percent < 100 ? " of \(p.closedSourceModel)" : ""))
         }
         let chart = SVGChart(
             id: "sota-chart", title: "Percentage of SOTA for the Best Open Model",
             summary: "Line chart of the best open-weights model's score as a percentage of the best closed model's, "
                 + "\(points.count) points from \(points.first?.date.iso ?? "") to \(points.last?.date.iso ?? "").",
-            x: ChartAxis.categories(title: "Date the leader changed", points.map(\.date.chartLabel)),
+            x: ChartAxis.categories(title: "Date the leader changed", Day.axisLabels(points.map(\.date))),
             y: .linear(title: "% of SOTA", ticks: percentTicks) { "\(ChartNumber.fixed($0, 0))%" },
             series: [ChartSeries(name: "Best open model, % of best closed", color: .c2, labelPlacement: .above(12),
                                  inLegend: false, points: series)])
         let table = ChartDataTable(
             caption: "Best open-weights model as a percentage of the best closed model, \(data.display)",
             columns: ["Date", "Best open model", "Best closed model", "% of SOTA"], numericColumns: [3],
-            rows: points.map { [$0.date.iso, $0.openSourceModel, $0.closedSourceModel, ChartNumber.fixed($0.percentOfSOTA * 100) + " %"] })
+            rows: points.map { [SiteFormat.date($0.date), DisplayName.model($0.openSourceModel), DisplayName.model($0.closedSourceModel),
+                               SiteFormat.percent(fraction: $0.percentOfSOTA)] })
         return TrendSection(
             id: "sota", tab: "% of SOTA", title: "Percentage of SOTA for the Best Open Model",
             description: "Best open source model score as a fraction of the best closed source model, over time.",
@@ -83,16 +85,16 @@ extension TrendsPage {
             id: "api-costs-chart", title: "Are API costs per task lowering?",
             summary: "Line chart of the API cost per task of the best closed and the best open-weights model at each change of leader, "
                 + "\(points.count) points.",
-            x: ChartAxis.categories(title: "Date the leader changed", points.map(\.date.chartLabel)),
+            x: ChartAxis.categories(title: "Date the leader changed", Day.axisLabels(points.map(\.date))),
             y: .linear(title: "API cost per task (USD)", ticks: ticks, format: cost),
             series: [
                 ChartSeries(name: "Best closed model", color: .c1, labelPlacement: .above(12), points: points.enumerated().map { i, p in
                     ChartPoint(x: Double(i), y: p.closedSourceCostPerTask, label: closedLabels[i],
-                               title: "\(p.date.chartLabel): \(cost(p.closedSourceCostPerTask))/task (\(p.closedSourceModel))")
+                               title: "\(SiteFormat.date(p.date)): \(cost(p.closedSourceCostPerTask))/task (\(p.closedSourceModel))")
                 }),
                 ChartSeries(name: "Best open-weights model", color: .c2, labelPlacement: .below(14), points: points.enumerated().map { i, p in
                     ChartPoint(x: Double(i), y: p.openSourceCostPerTask, label: openLabels[i],
-                               title: "\(p.date.chartLabel): \(cost(p.openSourceCostPerTask))/task (\(p.openSourceModel))")
+                               title: "\(SiteFormat.date(p.date)): \(cost(p.openSourceCostPerTask))/task (\(p.openSourceModel))")
                 }),
             ])
         let table = ChartDataTable(

@@ -1,3 +1,4 @@
+import SeekCore
 import Sizing
 
 /// The hardware charts: model size vs. score, and 8-GPU node rental prices over time.
@@ -57,22 +58,27 @@ extension TrendsPage {
             id: "nodes-chart", title: "Are GPU Nodes Getting Cheaper to Rent?",
             summary: "Line chart of the cheapest monthly rental price of 8-GPU nodes of \(nodes.joined(separator: ", ")) "
                 + "at \(rows.count) recorded price changes.",
-            x: ChartAxis.categories(title: "Date of the price change", rows.map(\.day.chartLabel), maxLabels: 10),
+            x: ChartAxis.categories(title: "Date of the price change", Day.axisLabels(rows.map(\.day)), maxLabels: 10),
             y: .linear(title: "USD per month", ticks: NiceTicks.forRange(min: 0, rawMax: top), format: thousands),
             series: nodes.enumerated().map { index, gpu in
                 ChartSeries(name: "8× \(gpu)", color: .cycling(index), dotRadius: 2, points: rows.enumerated().map { i, row in
                     ChartPoint(x: Double(i), y: row.monthlyCost[gpu], label: nil,
-                               title: "\(row.day.chartLabel): 8× \(gpu) \(SiteFormat.money((row.monthlyCost[gpu] ?? 0).rounded()))/mo")
+                               title: "\(SiteFormat.date(row.day)): 8× \(gpu) \(SiteFormat.perMonth(row.monthlyCost[gpu] ?? 0))/mo")
                 })
             })
         let table = ChartDataTable(
             caption: "Cheapest monthly price of an 8-GPU node at each recorded change",
             columns: ["Date"] + nodes.map { "8× \($0)" }, numericColumns: Set(1...max(1, nodes.count)),
-            rows: rows.map { row in [row.day.iso] + nodes.map { row.monthlyCost[$0].map(SiteFormat.money) ?? "—" } })
+            rows: rows.map { row in [SiteFormat.date(row.day)] + nodes.map { row.monthlyCost[$0].map(SiteFormat.perMonth) ?? "—" } })
         return TrendSection(
             id: "nodes", tab: "GPU Node Price", title: "Are GPU Nodes Getting Cheaper to Rent?",
             description: "Cheapest monthly rental cost for an 8× GPU node, tracked at each price change (720 hours a month). "
                 + "A gap means no provider listed that node that day.",
-            chart: rows.isEmpty || nodes.isEmpty ? nil : chart, table: table, emptyMessage: "Not enough data yet.")
+            chart: rows.count < 2 || nodes.isEmpty ? nil : chart, table: table,
+            emptyMessage: rows.count == 1 && !nodes.isEmpty
+                ? "One price change recorded so far (\(SiteFormat.date(rows[0].day))): a trend needs a second one, so the prices "
+                    + "are in the table below; the chart appears with the next recorded change."
+                : "Not enough data yet.",
+            tableWithoutChart: rows.count == 1 && !nodes.isEmpty)
     }
 }

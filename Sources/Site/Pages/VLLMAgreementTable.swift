@@ -59,8 +59,8 @@ enum VLLMAgreementTable {
             .p(.text("The streams on this site come from the memory vLLM leaves for the KV cache: the GPU's memory as vLLM "
                 + "sees it × gpu_memory_utilization − the weights as vLLM loads them − the memory it keeps outside weights "
                 + "and KV cache (each term under “Memory outside weights and KV cache”). Predicted from each model's config.json alone, \(agree) of \(checked.count) "
-                + "public logs agree: weights within 2 % of \"Model loading took\" (worst \(String(format: "%.1f", worstWeights * 100)) %), "
-                + "available KV within max(1 GiB, 5 %) of \"Available KV cache memory\" (worst \(two(worstKV)) GiB).")),
+                + "public logs agree: weights within 2% of \"Model loading took\" (worst \(String(format: "%.1f", worstWeights * 100))%), "
+                + "available KV within max(1 GiB, 5%) of \"Available KV cache memory\" (worst \(two(worstKV)) GiB).")),
             scrollRegion(label: "Weights and KV memory", .table(
                 escapedAttribute("class", "coverage"),
                 .caption(.text("vLLM printed vs predicted from the config, GiB per GPU")),
@@ -74,7 +74,7 @@ enum VLLMAgreementTable {
                         .td(.text("\(check.plan.release.name) (\(check.plan.sampler))")),
                         .td(escapedAttribute("class", "num"), .text(check.reportedWeightsGiB.map(two) ?? "—")),
                         .td(escapedAttribute("class", "num"), .text(two(check.plan.weightsGiB)
-                            + (check.weightsError.map { String(format: " (%+.1f %%)", $0 * 100) } ?? ""))),
+                            + (check.weightsError.map { String(format: " (%+.1f%%)", $0 * 100) } ?? ""))),
                         .td(escapedAttribute("class", "num"), .text(two(check.reportedAvailableGiB))),
                         .td(escapedAttribute("class", "num"), .text(two(check.plan.availableKVGiB)
                             + String(format: " (%+.2f)", check.availableErrorGiB))),
