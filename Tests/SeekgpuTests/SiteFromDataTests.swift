@@ -29,7 +29,7 @@ import TestSupport
         // reference-site.md §4.9: GLM-5.1's Fit cell, on the reference's own files: 25 streams with the reference's
         // runtime reserve, 21 with vLLM's memory accounting (README "Sizing": GPU memory as vLLM sees it, its reserve).
         #expect(home.contains("<span class=\"gpus\">8× RTXPRO6000</span><span class=\"cost\">$10,368/mo</span>"
-            + "<span class=\"meta\">21 streams"))
+            + "<span class=\"meta\">up to 21 streams"))
         let index = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/data/snapshots/index.json")))
         let days = try #require((index as? [String: Any])?["snapshots"] as? [String])
         #expect(days.count == 53)

@@ -15,13 +15,13 @@ import TestSupport
     @Test func gapTableHasTheGoldenLeaderChanges() throws {
         let rows = HTMLProbe.tableRows(HTMLProbe.section("gap", in: try overall()))
         let expected = [
-            ["2026-01-28", "claude-opus-4-5", "60.6", "DeepSeek-V3.2-Reasoner", "45.7"],
-            ["2026-01-31", "claude-opus-4-5", "60.6", "Kimi-K2.5", "49.2"],
-            ["2026-02-09", "claude-opus-4-6", "66.7", "Kimi-K2.5", "49.2"],
-            ["2026-03-12", "claude-opus-4-6", "66.7", "GLM-5", "49.4"],
-            ["2026-04-23", "claude-opus-4-7", "69.7", "GLM-5.1", "58.2"],
-            ["2026-06-02", "claude-opus-4-8", "71.9", "GLM-5.1", "58.2"],
-            ["2026-06-16", "claude-fable-5", "81.0", "GLM-5.1", "58.2"],
+            ["28 Jan 2026", "claude-opus-4-5", "60.6", "DeepSeek-V3.2-Reasoner", "45.7"],
+            ["31 Jan 2026", "claude-opus-4-5", "60.6", "Kimi-K2.5", "49.2"],
+            ["9 Feb 2026", "claude-opus-4-6", "66.7", "Kimi-K2.5", "49.2"],
+            ["12 Mar 2026", "claude-opus-4-6", "66.7", "GLM-5", "49.4"],
+            ["23 Apr 2026", "claude-opus-4-7", "69.7", "GLM-5.1", "58.2"],
+            ["2 Jun 2026", "claude-opus-4-8", "71.9", "GLM-5.1", "58.2"],
+            ["16 Jun 2026", "claude-fable-5", "81.0", "GLM-5.1", "58.2"],
         ]
         #expect(rows.map { Array($0.prefix(5)) } == expected)
         #expect(rows.last?.last == "22.8")  // gap in points: 81.0 − 58.2
@@ -46,7 +46,7 @@ import TestSupport
         #expect(priced.allSatisfy { $0 == "price history" || $0 == "today's prices" })
         #expect(priced.contains("price history"))
         #expect(HTMLProbe.count("chart-hollow", in: HTMLProbe.svg(in: section)) == priced.filter { $0 == "today's prices" }.count)
-        #expect(section.contains("1× H100 80GB ($2,340)") && section.contains("1× H200 141GB ($2,880)"))
+        #expect(section.contains("1× H100 80GB ($2,340/mo)") && section.contains("1× H200 141GB ($2,880/mo)"))
         #expect(section.contains("at the default settings (50k input / 1k output tokens, FP16 KV, 90% memory)"))
     }
 
@@ -65,7 +65,7 @@ import TestSupport
         let rows = HTMLProbe.tableRows(HTMLProbe.section("gap", in: TrendsPage.render(content, category: "frontend")))
         #expect(rows.count == 8)
         #expect(rows.first?[3] == "Kimi-K2-Thinking" && rows.first?[4] == "32.4")
-        #expect(rows.contains { $0[1] == "Gemini-3.1-Pro" && $0[0] == "2026-03-06" })
+        #expect(rows.contains { $0[1] == "Gemini-3.1-Pro" && $0[0] == "6 Mar 2026" })
     }
 
     @Test func everyChartHasATitleAndDescriptionAndScalesToWidth() throws {

@@ -91,6 +91,7 @@ enum PerformancePage {
         }
         return .group(
             ScenarioSection.summary(content.scenario),
+            answer(ranked: ranked, verdicts: verdicts, api: api, ranks: ranks),
             .if(!ranked.isEmpty || !unsized.isEmpty,
                 .component(SetupsTable(rows: ranked, caption: "Open-weights models by \(display) score",
                                        rootPath: rootPath, models: content.models, sota: sota,
@@ -104,6 +105,35 @@ enum PerformancePage {
                                                           rootPath: rootPath, models: content.models,
                                                           assumptions: search.assumptions, api: api, verdicts: verdicts,
                                                           deploy: deploy)))
+        )
+    }
+
+    /// The one-minute answer above the matrix: the best-ranked open model that a priced setup serves, what that
+    /// costs and how it compares with the best closed API; then the cheapest model to run of those within 10 points.
+    static func answer(ranked: [MatrixRow], verdicts: [String: APIVerdict], api: APIPrice?, ranks: [String: Int]) -> Node<HTML.BodyContext> {
+        let served = ranked.filter { $0.cells.first?.setup.map { !$0.isProjected } ?? false }
+        guard let best = served.first, let setup = best.cells.first?.setup else { return .empty }
+        func place(_ row: MatrixRow) -> String {
+            "#\(ranks[row.modelName] ?? 0)" + (row.percentOfSOTA.map { ", \(SiteFormat.percent(fraction: $0)) of SOTA" } ?? "")
+        }
+        let floor = (best.benchmarkScore ?? 0) - 10
+        let cheapest = served.filter { ($0.benchmarkScore ?? 0) >= floor }
+            .min { ($0.cells.first?.setup?.monthlyCost ?? .infinity) < ($1.cells.first?.setup?.monthlyCost ?? .infinity) }
+        let verdict = verdicts[best.modelName]
+        return .div(
+            escapedAttribute("class", "answer"),
+            .p(.strong(.text("Best open model you can self-host: ")), .text("\(best.modelName) (\(place(best))) on "),
+               .strong(.text("\(setup.gpuCount)× \(setup.gpuName)")), .text(" for \(SiteFormat.perMonth(setup.monthlyCost)) a month"),
+               .unwrap(verdict.flatMap { v in api.map { (v, $0) } }) { v, api in
+                   .text(", \(SetupsTable.verdictText(v)) than \(DisplayName.model(api.modelName)) at "
+                       + "\(SiteFormat.requests(v.requestsPerMonth)) requests a month")
+               },
+               .text(".")),
+            .unwrap(cheapest.flatMap { row in row.modelName == best.modelName ? nil : row }) { row in
+                .p(.strong(.text("Cheapest within 10 points of it: ")), .text("\(row.modelName) (\(place(row))) on "),
+                   .strong(.text("\(row.cells.first?.setup.map { "\($0.gpuCount)× \($0.gpuName)" } ?? "")")),
+                   .text(" for \(row.cells.first?.setup.map { SiteFormat.perMonth($0.monthlyCost) } ?? "") a month."))
+            }
         )
     }
 }

@@ -211,9 +211,10 @@ public struct SetupsTable: Component {
         )
     }
 
-    /// `19 streams · 127 tok/s · $1,137/stream`: what the setup serves, in muted text.
+    /// `up to 19 streams · 127 tok/s · $1,137/stream`: what the setup serves at most (the column's target is a
+    /// minimum), in muted text.
     static func meta(_ setup: GPUSetup) -> String {
-        ([SiteFormat.count(setup.maxConcurrentStreams, "stream")]
+        (["up to " + SiteFormat.count(setup.maxConcurrentStreams, "stream")]
             + (setup.decodeThroughputTokS.map { [SiteFormat.tokensPerSecond($0)] } ?? [])
             + [SiteFormat.perMonth(setup.costPerStreamPerMonth) + "/stream"]).joined(separator: " · ")
     }

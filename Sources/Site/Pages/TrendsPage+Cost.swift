@@ -26,9 +26,9 @@ extension TrendsPage {
         let labels = changeLabels(points.map(\.modelName))
         let marks = points.enumerated().map { i, p in
             ChartPoint(x: Double(i), y: p.monthlyCost,
-                       label: labels[i].map { "\($0) (\(ChartNumber.fixed(p.score)), \(ChartNumber.fixed(p.modelMemoryGB, 0)) GB)" },
-                       title: "\(SiteFormat.date(p.date)): \(SiteFormat.money(p.monthlyCost.rounded()))/mo, \(p.modelName) · \(p.gpuSetup), "
-                           + "score \(ChartNumber.fixed(p.score)) · weights \(ChartNumber.fixed(p.modelMemoryGB, 0)) GB, "
+                       label: labels[i].map { "\($0) (\(ChartNumber.fixed(p.score)), \(SiteFormat.gigabytes(p.modelMemoryGB.rounded(.up))))" },
+                       title: "\(SiteFormat.date(p.date)): \(SiteFormat.perMonth(p.monthlyCost))/mo, \(p.modelName) · \(p.gpuSetup), "
+                           + "score \(ChartNumber.fixed(p.score)) · weights \(SiteFormat.gigabytes(p.modelMemoryGB.rounded(.up))), "
                            + (p.pricedFromHistory ? "price as recorded then" : "today's price"),
                        hollow: !p.pricedFromHistory)
         }
@@ -50,9 +50,9 @@ extension TrendsPage {
             numericColumns: [2, 3, 5, 8],
             rows: points.map { p in
                 let now = today.first { $0.date == p.date && $0.modelName == p.modelName }
-                return [p.date.iso, p.modelName, ChartNumber.fixed(p.score), ChartNumber.fixed(p.modelMemoryGB, 0), p.gpuSetup,
-                        SiteFormat.money(p.monthlyCost), p.pricedFromHistory ? "price history" : "today's prices",
-                        now?.gpuSetup ?? "—", now.map { SiteFormat.money($0.monthlyCost) } ?? "—"]
+                return [SiteFormat.date(p.date), p.modelName, ChartNumber.fixed(p.score), SiteFormat.number(p.modelMemoryGB.rounded(.up)), p.gpuSetup,
+                        SiteFormat.perMonth(p.monthlyCost), p.pricedFromHistory ? "price history" : "today's prices",
+                        now?.gpuSetup ?? "—", now.map { SiteFormat.perMonth($0.monthlyCost) } ?? "—"]
             })
         let logged = data.content.nodePrices.series.flatMap { $0.prices.map(\.gpuName) }
         let nodes = nodeOrder(Set(logged)).map { "8× \($0)" }
@@ -65,7 +65,7 @@ extension TrendsPage {
         ]
         if !refs.isEmpty {
             notes.append(.text("Dashed lines: the cheapest monthly price today of "
-                + refs.map { "\($0.label) (\(SiteFormat.money($0.monthlyCost)))" }.joined(separator: ", ") + "."))
+                + refs.map { "\($0.label) (\(SiteFormat.perMonth($0.monthlyCost))/mo)" }.joined(separator: ", ") + "."))
         }
         return TrendSection(
             id: "cost", tab: "Cost Trend", title: "Is It Getting Cheaper to Self-Host the Best Open-Source Model?",

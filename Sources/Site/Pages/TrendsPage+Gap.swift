@@ -36,7 +36,7 @@ extension TrendsPage {
             columns: ["Date", "Best closed model", "Closed score", "Best open model", "Open score", "Gap (points)"],
             numericColumns: [2, 4, 5],
             rows: points.map { p in
-                [p.date.iso, p.closedSourceModel, ChartNumber.fixed(p.closedSourceScore), p.openSourceModel,
+                [SiteFormat.date(p.date), p.closedSourceModel, ChartNumber.fixed(p.closedSourceScore), p.openSourceModel,
                  ChartNumber.fixed(p.openSourceScore), ChartNumber.fixed(p.closedSourceScore - p.openSourceScore)]
             })
         return TrendSection(
@@ -101,7 +101,7 @@ extension TrendsPage {
             caption: "API cost per task of the leaders, \(data.display)",
             columns: ["Date", "Best closed model", "Closed cost per task", "Best open model", "Open cost per task"],
             numericColumns: [2, 4],
-            rows: points.map { [$0.date.iso, $0.closedSourceModel, cost($0.closedSourceCostPerTask), $0.openSourceModel, cost($0.openSourceCostPerTask)] })
+            rows: points.map { [SiteFormat.date($0.date), $0.closedSourceModel, cost($0.closedSourceCostPerTask), $0.openSourceModel, cost($0.openSourceCostPerTask)] })
         return TrendSection(
             id: "api-costs", tab: "API costs", title: "Are API costs per task lowering?",
             description: "API-metered cost per task (pay-per-token, not self-hosting) for the best models on \(data.display) "
