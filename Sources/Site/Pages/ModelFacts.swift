@@ -51,7 +51,7 @@ struct ModelFacts {
              .unwrap(model.licenseName) { licence in
                  .unwrap(model.licenseURL.flatMap(ExternalLink.safe), { url in
                      .a(escapedAttribute("class", "badge licence"), escapedAttribute("href", url), escapedAttribute("rel", "noopener"),
-                        escapedAttribute("title", "\(licence) licence"), .text(licence))
+                        escapedAttribute("title", "\(licence): the licence text"), .text(licence))
                  }, else: .span(escapedAttribute("class", "badge licence"), .text(licence)))
              })
     }
