@@ -65,13 +65,14 @@ struct TrendData {
         trends.modelSizeScore(category: category, models: content.models, assumptions: content.assumptions)
     }
 
-    /// The scaling curves of the category's sized open models that any priced setup serves, best score first,
-    /// and the better-ranked open models left out (not sized, or no setup serves them), so the page can say so.
-    var scalingCurves: (curves: [(model: ModelSpec, points: [ScalingPoint])], skipped: [String]) {
+    /// The scaling curves of the category's sized open models that any priced setup serves, best score first (at
+    /// most `limit`), and the better-ranked open models left out (not sized, or no setup serves them), so the page
+    /// can say so.
+    func scalingCurves(limit: Int) -> (curves: [(model: ModelSpec, points: [ScalingPoint])], skipped: [String]) {
         guard let search = content.search else { return ([], []) }
         var curves: [(model: ModelSpec, points: [ScalingPoint])] = []
         var skipped: [String] = []
-        for candidate in trends.openModelsByScore(category: category, models: content.models) {
+        for candidate in trends.openModelsByScore(category: category, models: content.models) where curves.count < limit {
             guard let model = candidate.model else {
                 if curves.isEmpty { skipped.append(candidate.name) }
                 continue

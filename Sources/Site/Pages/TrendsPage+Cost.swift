@@ -77,14 +77,14 @@ extension TrendsPage {
     static let scalingChoices = 8
 
     static func scalingSection(_ data: TrendData, rootPath: String) -> TrendSection {
-        let (curves, skipped) = data.scalingCurves
+        let (curves, skipped) = data.scalingCurves(limit: Self.scalingChoices)
         let first = curves.first
         let name = first?.model.modelName ?? ""
         let sized = first.map { curve in
             skipped.isEmpty ? "\(curve.model.modelName), the best open model on \(data.display)"
                 : "\(curve.model.modelName), the best open model on \(data.display) that can be sized"
         } ?? ""
-        let options = curves.prefix(Self.scalingChoices).enumerated().map { index, curve in
+        let options = curves.enumerated().map { index, curve in
             (value: curve.model.modelName,
              label: curve.model.modelName + (index == 0 ? " (best sized)" : ""),
              content: scalingContent(curve.model, points: curve.points, data: data, rootPath: rootPath,
