@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
         .package(url: "https://github.com/JohnSundell/Plot", exact: "0.14.0"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: [
         .systemLibrary(name: "CGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
@@ -41,8 +42,13 @@ let package = Package(
             "SeekCore", "ConfigKit", "NetKit", "CSeekZlib", "Yams",
             .product(name: "Logging", package: "swift-log"),
         ]),
+        .target(name: "Usage", dependencies: [
+            "SeekCore", .product(name: "CSV", package: "CSV.swift"), .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .target(name: "UsageStore", dependencies: ["Usage", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(name: "seekgpu", dependencies: [
             "SeekCore", "ConfigKit", "Dataset", "GitKit", "NetKit", "Feeds", "Sizing", "Site", "Publish", "Export", "Deploy",
+            "Usage", "UsageStore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -53,7 +59,8 @@ let package = Package(
         .testTarget(name: "ConfigKitTests", dependencies: ["ConfigKit", "SeekCore", "TestSupport", "Yams"]),
         .testTarget(name: "DatasetTests", dependencies: ["Dataset", "SeekCore", "TestSupport"]),
         .testTarget(name: "SizingTests", dependencies: ["Sizing", "SeekCore", "Dataset", "Feeds", "TestSupport"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "SeekCore", "Sizing", "Dataset", "Feeds", "Deploy", "TestSupport"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "SeekCore", "Sizing", "Dataset", "Feeds", "Deploy", "TestSupport"],
+                    exclude: ["Golden"]),
         .testTarget(name: "FeedsTests", dependencies: ["Feeds", "ConfigKit", "Dataset", "Sizing", "GitKit", "NetKit", "SeekCore", "TestSupport",
                                                        "ZIPFoundation"]),
         .testTarget(name: "PublishTests", dependencies: ["Publish", "Dataset", "GitKit", "NetKit", "SeekCore", "TestSupport"],
@@ -66,6 +73,8 @@ let package = Package(
                                                        "TestSupport"],
                     exclude: ["Golden"]),
         .testTarget(name: "SeekgpuTests", dependencies: ["GitKit", "SeekCore", "Dataset", "TestSupport"]),
+        .testTarget(name: "UsageTests", dependencies: ["Usage", "UsageStore", "TestSupport",
+                                                      .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )

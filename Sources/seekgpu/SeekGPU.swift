@@ -13,7 +13,7 @@ struct SeekGPU: AsyncParsableCommand {
             """,
         version: ProjectInfo.version,
         subcommands: [Generate.self, Diff.self, PublishCommand.self, Daily.self, ExportCommand.self, ValidateCommand.self,
-                      Size.self, Recommend.self])
+                      Size.self, Recommend.self, UsageCommand.self])
 }
 
 /// Options every command that reads or writes the site shares.
