@@ -37,4 +37,24 @@ import TestSupport
         #expect(run.status == 1)
         #expect(run.stderr.contains("is not an SQLite database or is damaged") && run.stderr.contains("re-ingest the logs"))
     }
+
+    @Test func nvidiaSMIOutputIsIngestedWithItsNodeOffsetAndAllocations() throws {
+        let dir = try TemporaryDirectory()
+        let smi = """
+            timestamp, name, index, uuid, utilization.gpu [%], memory.used [MiB], memory.total [MiB], power.draw [W]
+            2024/12/07 11:55:30.123, NVIDIA L4, 0, GPU-aaaa, 55 %, 12000 MiB, 23034 MiB, 61.20 W
+            2024/12/07 11:56:00.123, NVIDIA L4, 0, GPU-aaaa, 0 %, 0 MiB, 23034 MiB, [N/A]
+
+            """
+        try Data(smi.utf8).write(to: dir.url.appendingPathComponent("l4-box.csv"))
+        try Data("node_id,gpu_id,start,end,job_id,user_id\nl4-box,0,2024-12-07T10:55:00Z,2024-12-07T10:55:45Z,chat,dana\n".utf8)
+            .write(to: dir.url.appendingPathComponent("alloc.csv"))
+        let db = dir.path("u.sqlite")
+        let run = try CommandRunner.run(["usage", "ingest", "--db", db, "--utc-offset", "+01:00", "--allocations", dir.path("alloc.csv"),
+                                         dir.path("l4-box.csv")])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("l4-box.csv: 2 rows read, 2 inserted, 0 updated, 0 unchanged, 0 rejected"))
+        let bad = try CommandRunner.run(["usage", "ingest", "--db", db, "--utc-offset", "01:00", dir.path("l4-box.csv")])
+        #expect(bad.status == 64 && bad.stderr.contains("--utc-offset '01:00' is not ±hh:mm"))
+    }
 }

@@ -71,3 +71,41 @@ import Testing
         }
     }
 }
+
+/// nvidia-smi's own CSV, as `nvidia-smi --query-gpu=… --format=csv -l 30` writes it.
+@Suite struct NvidiaSMILogTests {
+    static let output = """
+        timestamp, name, index, uuid, utilization.gpu [%], memory.used [MiB], memory.total [MiB], power.draw [W]
+        2024/12/07 11:55:30.123, NVIDIA H100 80GB HBM3, 0, GPU-5f2a7c1e-0000-0000-0000-000000000000, 87 %, 62674 MiB, 81559 MiB, 612.34 W
+        2024/12/07 11:55:30.124, NVIDIA H100 80GB HBM3, 1, GPU-5f2a7c1e-0000-0000-0000-000000000001, 0 %, 4 MiB, 81559 MiB, [N/A]
+        2024/12/07 11:56:00.120, NVIDIA H100 80GB HBM3, 0, GPU-5f2a7c1e-0000-0000-0000-000000000000, [N/A], 62674 MiB, 81559 MiB, 600.00 W
+        2024/12/07 11:56:00.121, NVIDIA H100 80GB HBM3, 1, GPU-5f2a7c1e-0000-0000-0000-000000000001, 12 %, lots, 81559 MiB, 80.50 W
+
+        """
+
+    @Test func itsHeaderUnitsLocalTimeAndNAAreRead() throws {
+        #expect(NvidiaSMILog.looksLikeNvidiaSMI(Array(Self.output.utf8)))
+        #expect(!NvidiaSMILog.looksLikeNvidiaSMI(Array("timestamp,node_id,gpu_id\n".utf8)))
+        let allocations = [GPUAllocation(nodeID: "gpu-box-1", gpuID: "0", start: 1_733_568_000_000, end: nil, jobID: "train-3", userID: "alice")]
+        let log = try NvidiaSMILog.parse(Array(Self.output.utf8), file: "gpu-box-1.csv", node: "gpu-box-1",
+                                         utcOffsetMinutes: 60, allocations: allocations)
+        #expect(log.samples.count == 2)
+        #expect(log.rejected.map(\.line) == [4, 5])
+        #expect(log.rejected[0].reason == "utilization.gpu, memory.used or memory.total is [N/A]")
+        #expect(log.rejected[1].reason == "memory.used 'lots' is not a number of MiB")
+        let busy = log.samples[0]
+        #expect(busy.nodeID == "gpu-box-1" && busy.gpuID == "0" && busy.timestamp == 1_733_568_930_123)  // 11:55:30 at +01:00
+        #expect(busy.jobID == "train-3" && busy.userID == "alice" && busy.gpuType == "NVIDIA H100 80GB HBM3")
+        #expect(busy.utilization == 87 && abs(busy.memoryTotalGB - 79.647_460_937_5) < 1e-9 && busy.powerWatts == 612.34)
+        let idle = log.samples[1]
+        #expect(idle.jobID == nil && idle.powerWatts == nil && idle.category == .idle)
+    }
+
+    @Test func anAllocationTableIsRead() throws {
+        let csv = "node_id,gpu_id,start,end,job_id,user_id\nbox,0,2024-12-07T10:00:00Z,2024-12-07T12:00:00Z,j1,alice\nbox,1,1733569200,,j2,\n"
+        let table = try GPUAllocation.parse(Array(csv.utf8), file: "alloc.csv")
+        #expect(table.count == 2 && table[0].end == 1_733_572_800_000 && table[1].end == nil && table[1].userID == nil)
+        #expect(table[0].covers(1_733_568_930_000) && !table[0].covers(1_733_572_800_000))
+        #expect(throws: UnreadableLogError.self) { try GPUAllocation.parse(Array("node_id,gpu_id\n".utf8), file: "x.csv") }
+    }
+}
