@@ -1,6 +1,3 @@
-import CSV
-import Foundation
-
 /// The pure reader of `nvidia-smi --query-gpu=timestamp,name,index,uuid,utilization.gpu,memory.used,memory.total,power.draw
 /// --format=csv` output as nvidia-smi writes it: a header with units (`utilization.gpu [%]`, `memory.used [MiB]`), values
 /// with units (`87 %`, `62674 MiB`, `612.34 W`), `[N/A]` for what the GPU does not report, and the machine's local time
@@ -29,40 +26,23 @@ public enum NvidiaSMILog {
     ///   - allocations: which job and user held each GPU when.
     public static func parse(_ bytes: [UInt8], file: String, node: String, utcOffsetMinutes: Int = 0,
                              allocations: [GPUAllocation] = []) throws(UnreadableLogError) -> ParsedLog {
-        let reader: CSVReader
-        do {
-            reader = try CSVReader(stream: InputStream(data: Data(bytes)), codecType: UTF8.self, hasHeaderRow: true, trimFields: true)
-        } catch {
-            throw UnreadableLogError(file: file, reason: "not a readable CSV file (\(error))")
-        }
-        let header = (reader.headerRow ?? []).map { name in
+        let records = try UsageCSV.read(bytes, file: file) { name in
             String(name.split(separator: "[", maxSplits: 1).first ?? "").trimmingSpaces.lowercased()
         }
-        let missing = columns.filter { $0.required && !header.contains($0.name) }.map(\.name)
+        let missing = columns.filter { $0.required && !records.header.contains($0.name) }.map(\.name)
         guard missing.isEmpty else {
             throw UnreadableLogError(file: file, reason: "not nvidia-smi --query-gpu output: no \(missing.joined(separator: ", ")) column; "
                 + "run nvidia-smi --query-gpu=timestamp,name,index,uuid,utilization.gpu,memory.used,memory.total,power.draw --format=csv")
         }
         var samples: [UsageSample] = []
-        var rejected: [RejectedRow] = []
-        var line = 1
-        while let fields = reader.next() {
-            line += 1
-            if fields.count == 1 && fields[0].isEmpty { continue }
-            guard fields.count == header.count else {
-                rejected.append(RejectedRow(line: line, reason: "\(fields.count) fields, the header has \(header.count)"))
-                continue
-            }
-            var values: [String: String] = [:]
-            for (name, value) in zip(header, fields) { values[name] = value }
-            switch sample(values, node: node, utcOffsetMinutes: utcOffsetMinutes, allocations: allocations) {
+        var rejected = records.refused
+        for row in records.rows {
+            switch sample(row.values, node: node, utcOffsetMinutes: utcOffsetMinutes, allocations: allocations) {
             case .success(let sample): samples.append(sample)
-            case .failure(let reason): rejected.append(RejectedRow(line: line, reason: reason.text))
+            case .failure(let reason): rejected.append(RejectedRow(line: row.line, reason: reason.text))
             }
         }
-        if let error = reader.error {
-            throw UnreadableLogError(file: file, reason: "could not be read to the end (\(error))")
-        }
+        rejected.sort { $0.line < $1.line }
         return ParsedLog(samples: samples, rejected: rejected)
     }
 
@@ -106,13 +86,11 @@ public enum NvidiaSMILog {
             return .failure(PipelineLog.Reason(text: "utilization.gpu, memory.used or memory.total is [N/A]"))
         }
         let allocation = allocations.first { $0.nodeID == node && $0.gpuID == index && $0.covers(time) }
-        let row: [String: String] = [
-            "timestamp": String(time), "node_id": node, "gpu_id": index, "job_id": allocation?.jobID ?? "",
-            "user_id": allocation?.userID ?? "", "gpu_type": values["name"] ?? "",
-            "gpu_utilization": String(utilization), "memory_used_gb": String(usedMiB / 1024),
-            "memory_total_gb": String(totalMiB / 1024), "power_watts": power.map { String($0) } ?? "",
-        ]
-        return PipelineLog.sample(row)
+        let name = values["name"]?.trimmingSpaces
+        return PipelineLog.validated(UsageSample(
+            nodeID: node, gpuID: index, timestamp: time, jobID: allocation?.jobID, userID: allocation?.userID,
+            gpuType: name?.isEmpty == false ? name : nil, utilization: utilization, memoryUsedGB: usedMiB / 1024,
+            memoryTotalGB: totalMiB / 1024, powerWatts: power))
     }
 }
 
@@ -142,24 +120,16 @@ public struct GPUAllocation: Sendable, Hashable {
     /// Parses an allocation CSV.
     /// - Throws: ``UnreadableLogError`` naming the file and the first bad line.
     public static func parse(_ bytes: [UInt8], file: String) throws(UnreadableLogError) -> [GPUAllocation] {
-        let reader: CSVReader
-        do {
-            reader = try CSVReader(stream: InputStream(data: Data(bytes)), codecType: UTF8.self, hasHeaderRow: true, trimFields: true)
-        } catch {
-            throw UnreadableLogError(file: file, reason: "not a readable CSV file (\(error))")
-        }
-        let header = (reader.headerRow ?? []).map { $0.lowercased() }
+        let records = try UsageCSV.read(bytes, file: file) { $0.lowercased() }
         let needed = ["node_id", "gpu_id", "start", "end", "job_id", "user_id"]
-        guard needed.allSatisfy(header.contains) else {
+        guard needed.allSatisfy(records.header.contains) else {
             throw UnreadableLogError(file: file, reason: "an allocation table needs the columns \(needed.joined(separator: ","))")
         }
+        if let refused = records.refused.first {
+            throw UnreadableLogError(file: file, reason: "line \(refused.line): \(refused.reason)")
+        }
         var result: [GPUAllocation] = []
-        var line = 1
-        while let fields = reader.next() {
-            line += 1
-            if fields.count == 1 && fields[0].isEmpty { continue }
-            var values: [String: String] = [:]
-            for (name, value) in zip(header, fields) { values[name] = value }
+        for (line, values) in records.rows {
             guard let node = values["node_id"], !node.isEmpty, let gpu = values["gpu_id"], !gpu.isEmpty,
                   let job = values["job_id"], !job.isEmpty, let start = values["start"].flatMap(UsageTimestamp.milliseconds)
             else {

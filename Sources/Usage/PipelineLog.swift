@@ -1,5 +1,3 @@
-import CSV
-import Foundation
 import SeekCore
 
 /// A row of a usage log that was not ingested, and why: listed as `FILE:LINE: reason`.
@@ -56,34 +54,17 @@ public enum PipelineLog {
     }
 
     static func csv(_ bytes: [UInt8], file: String) throws(UnreadableLogError) -> ParsedLog {
-        let reader: CSVReader
-        do {
-            reader = try CSVReader(stream: InputStream(data: Data(bytes)), codecType: UTF8.self, hasHeaderRow: true, trimFields: true)
-        } catch {
-            throw UnreadableLogError(file: file, reason: "not a readable CSV file (\(error))")
-        }
-        let header = (reader.headerRow ?? []).map { $0.trimmingSpaces.lowercased() }
-        try checkColumns(header, file: file)
+        let records = try UsageCSV.read(bytes, file: file) { $0.trimmingSpaces.lowercased() }
+        try checkColumns(records.header, file: file)
         var samples: [UsageSample] = []
-        var rejected: [RejectedRow] = []
-        var line = 1
-        while let fields = reader.next() {
-            line += 1
-            if fields.count == 1 && fields[0].isEmpty { continue }
-            guard fields.count == header.count else {
-                rejected.append(RejectedRow(line: line, reason: "\(fields.count) fields, the header has \(header.count)"))
-                continue
-            }
-            var values: [String: String] = [:]
-            for (name, value) in zip(header, fields) { values[name] = value }
-            switch sample(values) {
+        var rejected = records.refused
+        for row in records.rows {
+            switch sample(row.values) {
             case .success(let sample): samples.append(sample)
-            case .failure(let reason): rejected.append(RejectedRow(line: line, reason: reason.text))
+            case .failure(let reason): rejected.append(RejectedRow(line: row.line, reason: reason.text))
             }
         }
-        if let error = reader.error {
-            throw UnreadableLogError(file: file, reason: "could not be read to the end (\(error))")
-        }
+        rejected.sort { $0.line < $1.line }
         return ParsedLog(samples: samples, rejected: rejected)
     }
 
@@ -136,6 +117,25 @@ public enum PipelineLog {
 
     struct Reason: Error { var text: String }
 
+    /// `sample`, or why its values are impossible (utilization outside 0–100, negative or excess memory, negative power).
+    static func validated(_ sample: UsageSample) -> Result<UsageSample, Reason> {
+        let (utilization, used, total) = (sample.utilization, sample.memoryUsedGB, sample.memoryTotalGB)
+        guard (0...100).contains(utilization) else {
+            return .failure(Reason(text: "gpu_utilization \(PythonFloat.repr(utilization)) is outside 0–100"))
+        }
+        guard used >= 0, total > 0 else {
+            return .failure(Reason(text: used < 0 ? "memory_used_gb \(PythonFloat.repr(used)) is negative"
+                : "memory_total_gb \(PythonFloat.repr(total)) is not positive"))
+        }
+        guard used <= total else {
+            return .failure(Reason(text: "memory_used_gb \(PythonFloat.repr(used)) is more than memory_total_gb \(PythonFloat.repr(total))"))
+        }
+        if let power = sample.powerWatts, power < 0 {
+            return .failure(Reason(text: "power_watts \(PythonFloat.repr(power)) is negative"))
+        }
+        return .success(sample)
+    }
+
     /// One row's values by column → a sample, or why not.
     static func sample(_ values: [String: String]) -> Result<UsageSample, Reason> {
         func text(_ key: String) -> String? {
@@ -163,19 +163,8 @@ public enum PipelineLog {
             let missing = ["gpu_utilization", "memory_used_gb", "memory_total_gb"].filter { text($0) == nil }
             return .failure(Reason(text: "no \(missing.joined(separator: ", "))"))
         }
-        guard (0...100).contains(utilization) else {
-            return .failure(Reason(text: "gpu_utilization \(PythonFloat.repr(utilization)) is outside 0–100"))
-        }
-        guard used >= 0, total > 0 else {
-            return .failure(Reason(text: used < 0 ? "memory_used_gb \(PythonFloat.repr(used)) is negative"
-                : "memory_total_gb \(PythonFloat.repr(total)) is not positive"))
-        }
-        guard used <= total else {
-            return .failure(Reason(text: "memory_used_gb \(PythonFloat.repr(used)) is more than memory_total_gb \(PythonFloat.repr(total))"))
-        }
-        if let power, power < 0 { return .failure(Reason(text: "power_watts \(PythonFloat.repr(power)) is negative")) }
-        return .success(UsageSample(nodeID: node, gpuID: gpu, timestamp: time, jobID: text("job_id"), userID: text("user_id"),
-                                    gpuType: text("gpu_type"), utilization: utilization, memoryUsedGB: used,
-                                    memoryTotalGB: total, powerWatts: power))
+        return validated(UsageSample(nodeID: node, gpuID: gpu, timestamp: time, jobID: text("job_id"), userID: text("user_id"),
+                                     gpuType: text("gpu_type"), utilization: utilization, memoryUsedGB: used,
+                                     memoryTotalGB: total, powerWatts: power))
     }
 }

@@ -52,7 +52,7 @@ public enum VLLMMetrics {
     public static func parse(_ text: String, file: String, node: String, at timestamp: Int64) throws(UnreadableLogError) -> [VLLMScrape] {
         var values: [String: [String: Double]] = [:]  // model → metric → value
         for raw in text.split(separator: "\n", omittingEmptySubsequences: true) {
-            let line = raw.trimmingCharacters(in: [" ", "\t", "\r"])
+            let line = String(raw).trimmingSpaces
             guard !line.isEmpty, !line.hasPrefix("#") else { continue }
             guard let (name, labels, value) = sampleLine(line) else { continue }
             let metric: String

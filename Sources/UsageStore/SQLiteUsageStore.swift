@@ -116,9 +116,10 @@ public final class SQLiteUsageStore: UsageStore, @unchecked Sendable {
                   AND (job_id IS NOT ?4 OR user_id IS NOT ?5 OR gpu_type IS NOT ?6 OR utilization IS NOT ?7
                        OR memory_used_gb IS NOT ?8 OR memory_total_gb IS NOT ?9 OR power_watts IS NOT ?10)
                 """)
+            // Each dimension row is written once per file (a node again only when it names a new GPU type).
             var nodes = Set<String>(), users = Set<String>(), jobs = Set<String>()
             for sample in log.samples {
-                if nodes.insert(sample.nodeID).inserted || sample.gpuType != nil {
+                if nodes.insert(sample.nodeID + "\u{1F}" + (sample.gpuType ?? "")).inserted {
                     try node.execute(arguments: [sample.nodeID, sample.gpuType])
                 }
                 if let userID = sample.userID, users.insert(userID).inserted { try user.execute(arguments: [userID]) }

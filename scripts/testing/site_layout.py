@@ -175,6 +175,12 @@ def check_sorting(driver, base, failures):
         failures.append(f"sorting: column {index} is not in descending order after a second click")
 
 
+def choose(driver, select, value):
+    """Picks `value` in a <select> as a visitor does: the value changes and a change event fires."""
+    driver.execute_script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'));",
+                          select, value)
+
+
 def check_licence_filter(driver, base, failures):
     """The licence filter shows once the script runs; choosing a licence hides every matrix row of another."""
     driver.get(base)
@@ -192,12 +198,11 @@ def check_licence_filter(driver, base, failures):
           .filter(r => r.offsetParent !== null).map(r => r.getAttribute('data-licence'));""")
     total = len(visible())
     wanted = licences[0]
-    driver.execute_script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'));",
-                          select, wanted)
+    choose(driver, select, wanted)
     shown = visible()
     if not shown or any(licence != wanted for licence in shown) or len(shown) >= total:
         failures.append(f"licence filter: {wanted!r} left {len(shown)} of {total} rows visible: {sorted(set(shown))}")
-    driver.execute_script("arguments[0].value = ''; arguments[0].dispatchEvent(new Event('change'));", select)
+    choose(driver, select, "")
     if len(visible()) != total:
         failures.append("licence filter: 'All licences' did not bring every row back")
 
@@ -215,8 +220,7 @@ def check_budget_category(driver, base, failures):
     if category is None:
         failures.append("budget category: only the overall category is offered")
         return
-    driver.execute_script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'));",
-                          select, category)
+    choose(driver, select, category)
     rows = driver.execute_script("""
         return Array.from(document.querySelector('table.capacity').tBodies[0].rows).map(r =>
           [r.getAttribute('data-score-' + arguments[0]), r.querySelector('.score').textContent]);""", category)
@@ -242,8 +246,7 @@ def check_chart_choice(driver, base, failures):
     if len(options) < 2:
         failures.append("chart choice: fewer than two models offered")
         return
-    driver.execute_script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'));",
-                          select, options[1])
+    choose(driver, select, options[1])
     caption = driver.execute_script("return document.getElementById(arguments[0]).querySelector('caption').textContent", target)
     charts = driver.execute_script("return document.getElementById(arguments[0]).querySelectorAll('svg').length", target)
     if options[1] not in caption or charts != 1:

@@ -80,10 +80,16 @@
     });
   }
 
+  // A control that only this script makes work is hidden in the HTML; show it.
+  function reveal(control) {
+    var hidden = control.closest("[hidden]");
+    if (hidden) hidden.hidden = false;
+  }
+
   function setUpFilter(select) {
     var name = select.getAttribute("data-filter");
     var scope = document.getElementById(select.getAttribute("data-filter-scope")) || document;
-    select.closest("[hidden]") && (select.closest("[hidden]").hidden = false);
+    reveal(select);
     select.addEventListener("change", function () {
       var wanted = select.value;
       var rows = scope.querySelectorAll("[data-" + name + "]");
@@ -121,7 +127,7 @@
   }
 
   function setUpCategoryChoice(select) {
-    select.closest("[hidden]") && (select.closest("[hidden]").hidden = false);
+    reveal(select);
     select.addEventListener("change", function () { applyCategory(select); });
   }
 
@@ -129,7 +135,7 @@
   // <template data-variant-of="ID" data-variant="VALUE"> of the chosen option.
   function setUpVariantChoice(select) {
     var target = select.getAttribute("data-variant-choice");
-    select.closest("[hidden]") && (select.closest("[hidden]").hidden = false);
+    reveal(select);
     select.addEventListener("change", function () {
       var container = document.getElementById(target);
       var templates = document.querySelectorAll("template[data-variant-of='" + target + "']");

@@ -52,9 +52,11 @@ public struct ModelFeed: Sendable {
             case .unsupported(let reason):
                 report.unsupported.append((entry.name, reason))
                 log("skipping \(entry.name): \(reason)")
-            case .failed(let message, let reason, _):
+            case .failed(let detail, let reason, _):
+                // The run summary adds what to do where the fetcher's message does not say it.
+                let message = reason == .configNotFound ? "\(detail): \(reason.action)" : detail
                 report.failures.append((entry.name, message))
-                failed.append((entry.name, reason, stableDetail(message)))
+                failed.append((entry.name, reason, stableDetail(detail)))
                 log("\(entry.name): \(message)")
             }
         }
@@ -101,8 +103,7 @@ public struct ModelFeed: Sendable {
             config = try fetcher.config(of: entry.configRepo) { line in log("\(entry.name): \(line)") }
         } catch {
             switch error.kind {
-            case .notFound: return .failed("\(error.message): check hf_repo in config/models.yaml", reason: .configNotFound,
-                                           fetched: false)
+            case .notFound: return .failed(error.message, reason: .configNotFound, fetched: false)
             case .invalidJSON: return .failed(error.message, reason: .invalidConfig, fetched: true)
             case .unreachable: return .failed(error.message, reason: .unreachable, fetched: false)
             case .refused: return .failed(error.message, reason: .gated, fetched: false)
@@ -120,15 +121,11 @@ public struct ModelFeed: Sendable {
         }
     }
 
-    /// A failure's message as `unsized_models.json` keeps it: without the endpoint (which differs between
-    /// a mirror and huggingface.co, so the file would change with it) and without the advice the reason's
-    /// action gives: `zai-org/GLM-5.1/resolve/main/config.json not found (HTTP 404)`.
+    /// A failure's message as `unsized_models.json` keeps it: without the endpoint, which differs between
+    /// a mirror and huggingface.co, so the file would change with it:
+    /// `zai-org/GLM-5.1/resolve/main/config.json not found (HTTP 404)`.
     func stableDetail(_ message: String) -> String {
-        var text = message.replacingOccurrences(of: URLRedaction.redacted(fetcher.endpoint) + "/", with: "")
-        for advice in [": check hf_repo in config/models.yaml"] where text.hasSuffix(advice) {
-            text.removeLast(advice.count)
-        }
-        return text
+        message.replacingOccurrences(of: URLRedaction.redacted(fetcher.endpoint) + "/", with: "")
     }
 
     /// The rows of `unsized_models.json`: the unsized models the latest leaderboard lists as open weights

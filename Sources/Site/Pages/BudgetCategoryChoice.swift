@@ -36,17 +36,7 @@ struct BudgetCategoryChoice {
     var node: Node<HTML.BodyContext> {
         let categories = categories
         guard categories.count > 1 else { return .empty }
-        return .div(
-            escapedAttribute("class", "filters"),
-            escapedAttribute("hidden", "hidden"),
-            .label(escapedAttribute("for", "budget-category"), .text("Rank by")),
-            .element(named: "select", nodes: [
-                escapedAttribute("id", "budget-category"),
-                escapedAttribute("data-category-choice", "table.capacity"),
-                .forEach(categories) { category in
-                    .element(named: "option", nodes: [escapedAttribute("value", category.name), .text(category.display)])
-                },
-            ])
-        )
+        return scriptSelect(id: "budget-category", label: "Rank by", data: ("category-choice", "table.capacity"),
+                            options: categories.map { ($0.name, $0.display) })
     }
 }

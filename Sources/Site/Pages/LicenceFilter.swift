@@ -17,22 +17,7 @@ struct LicenceFilter {
     var node: Node<HTML.BodyContext> {
         let licences = licences
         guard licences.count > 1 else { return .empty }
-        return .div(
-            escapedAttribute("class", "filters"),
-            escapedAttribute("hidden", "hidden"),
-            .label(
-                escapedAttribute("for", "licence-filter"),
-                .text("Licence")
-            ),
-            .element(named: "select", nodes: [
-                escapedAttribute("id", "licence-filter"),
-                escapedAttribute("data-filter", "licence"),
-                .element(named: "option", nodes: [escapedAttribute("value", ""), .text("All licences")]),
-                .forEach(licences) { licence in
-                    .element(named: "option", nodes: [escapedAttribute("value", licence.name),
-                                                      .text("\(licence.name) (\(licence.count))")])
-                },
-            ])
-        )
+        return scriptSelect(id: "licence-filter", label: "Licence", data: ("filter", "licence"),
+                            options: [("", "All licences")] + licences.map { ($0.name, "\($0.name) (\($0.count))") })
     }
 }

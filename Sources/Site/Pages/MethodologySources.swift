@@ -37,11 +37,6 @@ struct MethodologySource: ExpressibleByStringInterpolation, Hashable {
         MethodologySource("reference implementation, \(file)", url: "\(referenceRepository)/blob/\(referenceCommit)/web/src/\(file)")
     }
 
-    /// A file of the vLLM release the memory model follows.
-    static func vllm(_ path: String, commit: String) -> MethodologySource {
-        MethodologySource("vLLM \(path)", url: "https://github.com/vllm-project/vllm/blob/\(commit)/\(path)")
-    }
-
     /// A file of seekgpu itself.
     static func seekgpu(_ path: String) -> MethodologySource {
         MethodologySource("seekgpu \(path)", url: "\(ProjectInfo.repositoryURL)/blob/main/\(path)")

@@ -102,10 +102,7 @@ public struct SetupsTable: Component {
         return .tr(
             escapedAttribute("data-model", row.modelName),
             .unwrap(model?.licenseName) { escapedAttribute("data-licence", $0) },
-            .td(escapedAttribute("class", "num rank-col"), escapedAttribute("data-sort", rank.map(String.init) ?? ""),
-                .unwrap(rank, { rank in
-                    .span(escapedAttribute("class", "rank rank-\(min(rank, 4))"), .text("#\(rank)"))
-                }, else: .span(escapedAttribute("class", "rank rank-none"), .text("—")))),
+            Self.rankCell(rank),
             .th(escapedAttribute("scope", "row"), escapedAttribute("class", "model"), escapedAttribute("data-sort", row.modelName.lowercased()),
                 .unwrap(ModelPage.slug(of: row.modelName), { slug in
                     .a(escapedAttribute("href", rootPath + "models/\(slug)/"), .text(row.modelName))
@@ -116,14 +113,29 @@ public struct SetupsTable: Component {
                        .raw(Icons.external), .span(escapedAttribute("class", "visually-hidden"), .text("\(repo) on Hugging Face")))
                 },
                 .unwrap(model) { model in ModelFacts(model: model, assumptions: assumptions).node }),
-            .td(escapedAttribute("class", "num"), escapedAttribute("data-label", "Score"),
-                escapedAttribute("data-sort", row.benchmarkScore.map { String($0) } ?? ""),
-                .text(row.benchmarkScore.map(LeaderboardTable.formatScore) ?? "—")),
-            .td(escapedAttribute("class", "num"), escapedAttribute("data-label", "% of SOTA"),
-                escapedAttribute("data-sort", row.percentOfSOTA.map { String($0) } ?? ""),
-                .text(row.percentOfSOTA.map { SiteFormat.percent(fraction: $0) } ?? "—")),
+            Self.scoreCells(score: row.benchmarkScore, percentOfSOTA: row.percentOfSOTA),
             .forEach(row.cells) { cell in self.cell(cell, row: row, tint: tint) },
             .unwrap(api) { _ in verdictCell(verdicts[row.modelName], row: row) }
+        )
+    }
+
+    /// The rank pill (`#1`…), or a dash for an unranked row.
+    static func rankCell(_ rank: Int?) -> Node<HTML.TableRowContext> {
+        .td(escapedAttribute("class", "num rank-col"), escapedAttribute("data-sort", rank.map(String.init) ?? ""),
+            .unwrap(rank, { rank in
+                .span(escapedAttribute("class", "rank rank-\(min(rank, 4))"), .text("#\(rank)"))
+            }, else: .span(escapedAttribute("class", "rank rank-none"), .text("—"))))
+    }
+
+    /// The score and share-of-SOTA cells, with their card labels and sort values.
+    static func scoreCells(score: Double?, percentOfSOTA: Double?) -> Node<HTML.TableRowContext> {
+        .group(
+            .td(escapedAttribute("class", "num"), escapedAttribute("data-label", "Score"),
+                escapedAttribute("data-sort", score.map { String($0) } ?? ""),
+                .text(score.map(LeaderboardTable.formatScore) ?? "—")),
+            .td(escapedAttribute("class", "num"), escapedAttribute("data-label", "% of SOTA"),
+                escapedAttribute("data-sort", percentOfSOTA.map { String($0) } ?? ""),
+                .text(percentOfSOTA.map { SiteFormat.percent(fraction: $0) } ?? "—"))
         )
     }
 
@@ -133,19 +145,11 @@ public struct SetupsTable: Component {
         .tr(
             escapedAttribute("data-model", row.modelName),
             escapedAttribute("data-unsized", row.reason.rawValue),
-            .td(escapedAttribute("class", "num rank-col"), escapedAttribute("data-sort", ranks?[row.modelName].map(String.init) ?? ""),
-                .unwrap(ranks?[row.modelName], { rank in
-                    .span(escapedAttribute("class", "rank rank-\(min(rank, 4))"), .text("#\(rank)"))
-                }, else: .span(escapedAttribute("class", "rank rank-none"), .text("—")))),
+            Self.rankCell(ranks?[row.modelName]),
             .th(escapedAttribute("scope", "row"), escapedAttribute("class", "model"), escapedAttribute("data-sort", row.modelName.lowercased()),
                 .text(DisplayName.model(row.modelName)),
                 .div(escapedAttribute("class", "facts"), .span(escapedAttribute("class", "badge unsized"), .text("not sized")))),
-            .td(escapedAttribute("class", "num"), escapedAttribute("data-label", "Score"),
-                escapedAttribute("data-sort", String(row.benchmarkScore)),
-                .text(LeaderboardTable.formatScore(row.benchmarkScore))),
-            .td(escapedAttribute("class", "num"), escapedAttribute("data-label", "% of SOTA"),
-                escapedAttribute("data-sort", row.percentOfSOTA.map { String($0) } ?? ""),
-                .text(row.percentOfSOTA.map { SiteFormat.percent(fraction: $0) } ?? "—")),
+            Self.scoreCells(score: row.benchmarkScore, percentOfSOTA: row.percentOfSOTA),
             .td(escapedAttribute("class", "unsized-reason"), escapedAttribute("colspan", String(columns)),
                 escapedAttribute("data-sort", ""),
                 .span(escapedAttribute("class", "reason"), .text("Not sized: \(row.reason.summary).")),

@@ -59,18 +59,8 @@ struct TrendChoice {
     func render(id: String) -> Node<HTML.BodyContext> {
         let target = "\(id)-choice"
         return .group(
-            .if(options.count > 1, .div(
-                escapedAttribute("class", "filters"),
-                escapedAttribute("hidden", "hidden"),
-                .label(escapedAttribute("for", "\(id)-select"), .text(label)),
-                .element(named: "select", nodes: [
-                    escapedAttribute("id", "\(id)-select"),
-                    escapedAttribute("data-variant-choice", target),
-                    .forEach(options) { option in
-                        .element(named: "option", nodes: [escapedAttribute("value", option.value), .text(option.label)])
-                    },
-                ])
-            )),
+            .if(options.count > 1, scriptSelect(id: "\(id)-select", label: label, data: ("variant-choice", target),
+                                                options: options.map { ($0.value, $0.label) })),
             .div(escapedAttribute("id", target), .unwrap(options.first) { $0.content }),
             .if(options.count > 1, .forEach(options) { option in
                 .element(named: "template", nodes: [
